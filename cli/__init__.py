@@ -1,0 +1,1 @@
+"""The ``zhifa`` command line."""

@@ -1,0 +1,1 @@
+"""The small core: domain types and rules, hookspecs, plugin manager, services, persistence."""

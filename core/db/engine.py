@@ -1,0 +1,38 @@
+"""Database engines from URLs, and switching every table to one engine at run time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+from piccolo.engine.base import Engine
+from piccolo.engine.postgres import PostgresEngine
+from piccolo.engine.sqlite import SQLiteEngine
+
+
+class DatabaseURLError(ValueError):
+    pass
+
+
+def engine_from_url(url: str, base: Path | None = None) -> Engine:
+    """``sqlite:///relative.sqlite3``, ``sqlite:////abs/path.sqlite3`` or ``postgresql://…``."""
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else ""
+        if not path:
+            raise DatabaseURLError(f"SQLite 数据库地址 {url} 缺少文件路径，应为 sqlite:///文件名")
+        file = Path(path)
+        if not file.is_absolute() and base is not None:
+            file = base / file
+        # One writer at a time: wait for the lock instead of failing at once.
+        return SQLiteEngine(path=str(file), timeout=30)
+    if parsed.scheme in ("postgres", "postgresql"):
+        return PostgresEngine(config={"dsn": url}, extensions=())
+    raise DatabaseURLError(f"不支持的数据库地址 {url}：请使用 sqlite:/// 或 postgresql://")
+
+
+def describe(engine: Engine) -> str:
+    if isinstance(engine, SQLiteEngine):
+        return f"SQLite {engine.path}"
+    dsn = engine.config.get("dsn", "")
+    return f"PostgreSQL {urlparse(dsn)._replace(password=None).geturl() if dsn else ''}"
