@@ -1,0 +1,44 @@
+"""The ``zhifa`` command: one Typer app, commands split by resource."""
+
+from __future__ import annotations
+
+import typer
+
+from zhifa.cli import catalogue, demo, setup, townships
+
+app = typer.Typer(
+    name="zhifa",
+    help="zhifa：乡镇综合行政执法办案系统命令行。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("init")(setup.init)
+app.command("plugins")(catalogue.plugins)
+app.command("powers")(catalogue.powers)
+app.command("demo")(demo.demo)
+app.add_typer(townships.app, name="township")
+
+_plugin_commands_loaded = False
+
+
+def load_plugin_commands() -> None:
+    """Let plugins add commands (``zhifa_register_commands``); a broken plugin is named."""
+    global _plugin_commands_loaded
+    if _plugin_commands_loaded:
+        return
+    from zhifa.cli.common import fail
+    from zhifa.core.catalogue.errors import CatalogueInvalid, PluginError
+    from zhifa.core.plugins import call_each
+    from zhifa.core.registry import get_host
+
+    try:
+        call_each(get_host().pm, "zhifa_register_commands", cli=app)
+    except (PluginError, CatalogueInvalid) as exc:
+        fail(str(exc), code=2)
+    _plugin_commands_loaded = True
+
+
+def run() -> None:
+    load_plugin_commands()
+    app()

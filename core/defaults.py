@@ -1,0 +1,13 @@
+"""The core's own behaviour, registered through the same hooks as every plugin (``trylast``)."""
+
+from __future__ import annotations
+
+from zhifa.core.hookspecs import hookimpl
+from zhifa.core.rules import gates
+from zhifa.core.rules.context import ActionContext
+from zhifa.core.rules.refusal import Refusal
+
+
+@hookimpl(trylast=True)
+def zhifa_check_action(context: ActionContext) -> list[Refusal]:
+    return gates.check(context)

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import msgspec
+
+
+class ClueCreate(msgspec.Struct, kw_only=True):
+    """线索登记: what an officer or auxiliary records when a matter is found."""
+
+    field: str
+    source: str  # patrol | complaint | hotline | grid | random_inspection | sampling | transfer | assignment
+    summary: str
+    found_at: dt.datetime  # aware; stored in UTC
+    power: str | None = None
+    place: str = ""
+    act_date: dt.date | None = None
+    party_id: int | None = None
+    reporter: dict[str, Any] = {}
+
+
+class CaseRead(msgspec.Struct, kw_only=True):
+    id: int
+    township: str
+    number: str | None
+    procedure: str
+    status: str
+    field: str
+    power: str | None
+    source: str
+    summary: str
+    place: str
+    found_at: dt.datetime
+    act_date: dt.date | None
+    party_id: int | None
+    filed_on: dt.date | None
+    version: int
+
+
+class EventRead(msgspec.Struct, kw_only=True):
+    seq: int
+    kind: str
+    case_id: int | None
+    actor_id: int | None
+    occurred_at: dt.datetime
+    place: str
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+class EvidenceRead(msgspec.Struct, kw_only=True):
+    id: int
+    case_id: int
+    kind: str
+    title: str
+    content_sha256: str
+    size_bytes: int
+    media_type: str
+    captured_at: dt.datetime
+    captured_place: str
+    collector_id: int

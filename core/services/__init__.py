@@ -1,0 +1,1 @@
+"""Services: one transaction per operation; API and CLI call these and nothing below them."""

@@ -1,0 +1,143 @@
+"""Cases: registering a clue, and reading cases. The lifecycle beyond the clue comes next.
+
+Reading never depends on the township's current authorisation: a field that was switched off
+keeps every existing case readable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from enum import Enum
+from itertools import chain
+
+from zhifa.core import clock
+from zhifa.core.db.tables import AppUser, Case, Party
+from zhifa.core.db.transaction import write_transaction
+from zhifa.core.registry import get_host
+from zhifa.core.rules.context import ActionContext
+from zhifa.core.rules.refusal import Refused
+from zhifa.core.schemas.cases import CaseRead, ClueCreate, EventRead
+from zhifa.core.services import authorisations, events
+from zhifa.core.services.errors import Invalid, NotFound
+from zhifa.core.services.townships import get_township_row
+
+log = logging.getLogger(__name__)
+
+
+class CaseSource(str, Enum):
+    """案源."""
+
+    patrol = "patrol"  # 日常巡查
+    complaint = "complaint"  # 投诉举报
+    hotline = "hotline"  # 12345 热线
+    grid = "grid"  # 网格员上报
+    random_inspection = "random_inspection"  # 双随机一公开
+    sampling = "sampling"  # 抽检
+    transfer = "transfer"  # 移送
+    assignment = "assignment"  # 上级交办
+
+
+def _read(row: dict, township_code: str) -> CaseRead:
+    return CaseRead(
+        id=row["id"], township=township_code, number=row["number"], procedure=row["procedure"],
+        status=row["status"], field=row["field"], power=row["power"], source=row["source"],
+        summary=row["summary"], place=row["place"], found_at=row["found_at"], act_date=row["act_date"],
+        party_id=row["party"], filed_on=row["filed_on"], version=row["version"],
+    )
+
+
+async def _actor_id(township_id: int, username: str | None) -> int | None:
+    if username is None:
+        return None
+    row = await AppUser.select(AppUser.id, AppUser.township).where(AppUser.username == username).first()
+    if row is None or row["township"] != township_id:
+        raise NotFound("user.not_found", f"本乡镇未找到用户 {username}")
+    return row["id"]
+
+
+def after_commit(hooks, context: ActionContext, event: EventRead) -> None:
+    """Tell the township's plugins about a committed event; their failures never undo it."""
+    try:
+        hooks.zhifa_event_committed(context=context, event=event)
+    except Exception:  # a plugin's reaction must not break a committed action
+        log.exception("插件处理事件 %s 时出错", event.kind)
+
+
+async def register_clue(township_code: str, data: ClueCreate, actor: str | None = None) -> CaseRead:
+    """线索登记. Refused unless the field (and the power, if named) is authorised that day."""
+    township = await get_township_row(township_code)
+    host = get_host()
+    catalogue = host.registry.catalogues.get(data.field)
+    if catalogue is None:
+        raise Invalid("field.unknown", f"未安装领域 {data.field} 的插件")
+    if data.power is not None and host.registry.field_of(data.power) != data.field:
+        raise Invalid("power.unknown", f"领域 {catalogue.field.name} 的目录中没有执法事项 {data.power}")
+    try:
+        source = CaseSource(data.source)
+    except ValueError as exc:
+        raise Invalid("case.source", f"案源 {data.source} 无效（可选：{'、'.join(s.value for s in CaseSource)}）") from exc
+    if not data.summary.strip():
+        raise Invalid("case.summary_required", "线索内容不能为空")
+    if data.found_at.tzinfo is None:
+        raise Invalid("case.found_at", "发现时间必须带时区")
+    if data.party_id is not None:
+        party = await Party.select(Party.id).where(
+            (Party.id == data.party_id) & (Party.township == township["id"])
+        ).first()
+        if party is None:
+            raise NotFound("party.not_found", f"本乡镇未找到编号为 {data.party_id} 的当事人")
+    actor_id = await _actor_id(township["id"], actor)
+
+    on = clock.local_date(data.found_at)
+    enabled = await authorisations.fields_enabled(township["id"], on)
+    grant = (
+        await authorisations.grant_for(township["id"], data.field, data.power, on) if data.power else None
+    )
+    context = ActionContext(
+        action="register_clue", township=township_code, on=on, field=data.field, power=data.power,
+        actor=actor_id, data={"enabled_fields": enabled, "grant": grant, "field_name": catalogue.field.name},
+    )
+    hooks = host.hooks_for_fields(enabled)
+    refusals = list(chain.from_iterable(r for r in hooks.zhifa_check_action(context=context) if r))
+    if refusals:
+        raise Refused(refusals)
+
+    async with write_transaction():
+        row = Case(
+            township=township["id"], field=data.field, power=data.power, source=source.value,
+            summary=data.summary.strip(), place=data.place, found_at=data.found_at.astimezone(dt.timezone.utc),
+            act_date=data.act_date, reporter=data.reporter, party=data.party_id, status="clue",
+        )
+        await row.save()
+        event = await events.append_event(
+            township_id=township["id"], township_code=township_code, kind="clue_registered", case_id=row.id,
+            actor_id=actor_id, place=data.place,
+            payload={"field": data.field, "power": data.power, "source": source.value,
+                     "basis": grant.basis.value if grant and grant.basis else None,
+                     "document_no": grant.document_no if grant else None},
+        )
+    after_commit(hooks, context, event)
+    return await get_case(township_code, row.id)
+
+
+async def get_case(township_code: str, case_id: int) -> CaseRead:
+    township = await get_township_row(township_code)
+    row = await Case.select().where((Case.township == township["id"]) & (Case.id == case_id)).first()
+    if row is None:
+        raise NotFound("case.not_found", f"本乡镇未找到编号为 {case_id} 的案件")
+    return _read(row, township_code)
+
+
+async def list_cases(township_code: str, field: str | None = None) -> list[CaseRead]:
+    township = await get_township_row(township_code)
+    query = Case.select().where(Case.township == township["id"])
+    if field:
+        query = query.where(Case.field == field)
+    return [_read(r, township_code) for r in await query.order_by(Case.id)]
+
+
+async def case_events(township_code: str, case_id: int) -> list[EventRead]:
+    township = await get_township_row(township_code)
+    await get_case(township_code, case_id)
+    return await events.events_of(township["id"], case_id)

@@ -1,0 +1,177 @@
+"""A demo county (桐庐县, 330122) with townships authorised differently, departments, users with
+certificates, parties and a few clues — enough to try every listing.
+
+Township codes and names are for demonstration; identity numbers are generated with valid
+check characters and belong to nobody.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from stdnum.cn import ric, uscc
+
+from zhifa.core.db.tables import Case, Township
+from zhifa.core.registry import get_host
+from zhifa.core.schemas.cases import ClueCreate
+from zhifa.core.schemas.people import CertificateCreate, PartyCreate
+from zhifa.core.schemas.townships import DepartmentCreate
+from zhifa.core.services import cases
+from zhifa.core.services.county_config import (
+    ApplySummary,
+    AuthorisationEntry,
+    CountyConfig,
+    TownshipEntry,
+    UserEntry,
+    WithdrawalEntry,
+    apply,
+)
+
+COUNTY = "330122"
+DEMO_PASSWORD = "zhifa-demo"  # documented in the README; demo databases only
+HENGCUN, FENSHUI, ZHONGSHAN = "330122100", "330122101", "330122200"
+START = dt.date(2024, 1, 1)
+
+
+def resident_id(birth: str, serial: int) -> str:
+    body = f"{COUNTY}{birth}{serial:03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+def credit_code(body: str) -> str:
+    return body + uscc.calc_check_digit(body)
+
+
+def _departments() -> list[DepartmentCreate]:
+    registry = get_host().registry
+    return [
+        DepartmentCreate(county_code=COUNTY, code=f"{field}-{kind.code}", name=f"桐庐县{kind.name}", field=field, kind=kind.code)
+        for field, catalogue in sorted(registry.catalogues.items())
+        for kind in catalogue.field.departments
+    ]
+
+
+def _owner(field: str, power_code: str | None = None) -> str:
+    """The department that owns (and so entrusts) a field's power."""
+    catalogue = get_host().registry.catalogues[field]
+    kind = catalogue.powers[0].department if power_code is None else get_host().registry.powers[power_code].department
+    return f"{field}-{kind}"
+
+
+def _penalty_powers(field: str, n: int) -> list[str]:
+    powers = get_host().registry.powers_of(field, on=dt.date(2026, 1, 1))
+    return [p.code for p in powers if p.kind.value == "penalty"][:n]
+
+
+def _conferred(field: str, doc: str) -> AuthorisationEntry:
+    return AuthorisationEntry(field=field, basis="conferred", document_no=doc, valid_from=START)
+
+
+def _townships() -> list[TownshipEntry]:
+    fields = set(get_host().registry.catalogues)
+    doc = "浙政函〔2023〕118号"  # 省政府赋权决定（演示）
+    hengcun = [_conferred(f, doc) for f in ("urban", "market") if f in fields]
+    if "ecology" in fields:
+        hengcun += [
+            AuthorisationEntry(field="ecology", power=p, basis="entrusted", department=_owner("ecology", p),
+                               document_no="桐环委〔2024〕3号", valid_from=START, valid_to=dt.date(2026, 12, 31))
+            for p in _penalty_powers("ecology", 3)
+        ]
+    fenshui = [_conferred("urban", doc)] if "urban" in fields else []
+    if "culture" in fields:  # granted, then taken back (上收) mid-2025: old cases stay readable
+        fenshui.append(
+            AuthorisationEntry(field="culture", basis="entrusted", department=_owner("culture"),
+                               document_no="桐文旅委〔2024〕1号", valid_from=START,
+                               revoked_on=dt.date(2025, 7, 1), revoked_document_no="桐文旅〔2025〕9号")
+        )
+    zhongshan = [
+        AuthorisationEntry(field=f, basis="entrusted", department=_owner(f), document_no=f"桐{n}委〔2024〕2号", valid_from=START)
+        for f, n in (("agri", "农"), ("culture", "文旅")) if f in fields
+    ]
+    withdrawals = []
+    agri = _penalty_powers("agri", 2) if "agri" in fields else []
+    if len(agri) == 2:
+        withdrawals.append(WithdrawalEntry(field="agri", power=agri[1], on=dt.date(2025, 3, 1), document_no="桐农〔2025〕5号"))
+    people = [
+        PartyCreate(kind="citizen", name="张三", identifier=resident_id("19850312", 41), address="桐庐县横村镇横村大街8号", phone="13905711234"),
+        PartyCreate(kind="citizen", name="李小明", identifier=resident_id("20090605", 52), address="桐庐县分水镇新龙路12号", phone="13805712345"),
+        PartyCreate(kind="organisation", name="桐庐县横村镇好味道餐饮店", identifier=credit_code("92330122MA2H0Y5X0"),
+                    legal_representative="王五", address="桐庐县横村镇振兴路66号", phone="057164001234"),
+        PartyCreate(kind="organisation", name="杭州富春建设工程有限公司", identifier=credit_code("91330122MA27XK3P0"),
+                    legal_representative="赵六", address="桐庐县城南街道迎春南路100号", phone="057164005678"),
+    ]
+    return [
+        TownshipEntry(code=HENGCUN, name="横村镇", short_name="横综执", authorisations=hengcun, parties=people),
+        TownshipEntry(code=FENSHUI, name="分水镇", short_name="分综执", authorisations=fenshui, parties=people[:2]),
+        TownshipEntry(code=ZHONGSHAN, name="钟山乡", short_name="钟综执", authorisations=zhongshan, withdrawals=withdrawals,
+                      parties=people[2:]),
+    ]
+
+
+def _users() -> list[UserEntry]:
+    fields = sorted(get_host().registry.catalogues)
+    users = [
+        UserEntry(username="admin", display_name="县平台管理员", roles=["platform_admin"], password=DEMO_PASSWORD),
+        UserEntry(username="jiandu", display_name="县司法局执法监督科", roles=["supervisor"], password=DEMO_PASSWORD),
+    ]
+    for prefix, township in (("hc", HENGCUN), ("fs", FENSHUI), ("zs", ZHONGSHAN)):
+        def cert(n: int, valid_to: dt.date = dt.date(2029, 12, 31)) -> CertificateCreate:
+            return CertificateCreate(number=f"浙A{township[-3:]}{n:04d}", fields=fields, issuer="浙江省人民政府",
+                                     valid_from=dt.date(2023, 1, 1), valid_to=valid_to)
+        users += [
+            UserEntry(username=f"{prefix}-admin", display_name="乡镇管理员", roles=["township_admin"], township=township, password=DEMO_PASSWORD),
+            UserEntry(username=f"{prefix}-officer1", display_name="执法队员甲", roles=["officer"], township=township,
+                      password=DEMO_PASSWORD, certificates=[cert(1)]),
+            UserEntry(username=f"{prefix}-officer2", display_name="执法队员乙", roles=["officer"], township=township,
+                      password=DEMO_PASSWORD, certificates=[cert(2)]),
+            UserEntry(username=f"{prefix}-officer3", display_name="执法队员丙（证件已过期）", roles=["officer"], township=township,
+                      password=DEMO_PASSWORD, certificates=[cert(3, dt.date(2025, 6, 30))]),
+            UserEntry(username=f"{prefix}-aux", display_name="协管员", roles=["auxiliary"], township=township, password=DEMO_PASSWORD),
+            UserEntry(username=f"{prefix}-captain", display_name="执法队长", roles=["officer", "approver"], township=township,
+                      password=DEMO_PASSWORD, certificates=[cert(4)]),
+            UserEntry(username=f"{prefix}-legal", display_name="法制审核员", roles=["legal_reviewer"], township=township,
+                      legal_qualification=True, password=DEMO_PASSWORD),
+            UserEntry(username=f"{prefix}-head", display_name="分管副镇长", roles=["township_head"], township=township, password=DEMO_PASSWORD),
+        ]
+    return users
+
+
+def demo_config() -> CountyConfig:
+    return CountyConfig(county_code=COUNTY, departments=_departments(), townships=_townships(), users=_users())
+
+
+async def _clues() -> int:
+    """A few clues: current ones, and one in culture at 分水镇 before the field was taken back."""
+    registry = get_host().registry
+    made = 0
+    plans = [
+        (HENGCUN, "urban", "patrol", "横村大街沿街店铺未经批准设置大型户外广告牌", dt.datetime(2026, 10, 9, 9, 30)),
+        (HENGCUN, "market", "complaint", "群众投诉振兴路一食品店销售超过保质期的食品", dt.datetime(2026, 10, 20, 14, 0)),
+        (FENSHUI, "urban", "grid", "网格员上报新龙路一处在建房屋未取得规划许可", dt.datetime(2026, 9, 2, 10, 15)),
+        (FENSHUI, "culture", "patrol", "巡查发现一网吧接纳未成年人上网", dt.datetime(2025, 5, 20, 21, 40)),
+        (ZHONGSHAN, "agri", "hotline", "12345 热线反映有人在禁渔期使用电鱼工具捕捞", dt.datetime(2026, 4, 15, 20, 5)),
+    ]
+    zone = dt.timezone(dt.timedelta(hours=8))
+    for township, field, source, summary, found in plans:
+        if field not in registry.catalogues:
+            continue
+        tid = (await Township.select(Township.id).where(Township.code == township).first())["id"]
+        if await Case.exists().where((Case.township == tid) & (Case.summary == summary)):
+            continue
+        prefix = {HENGCUN: "hc", FENSHUI: "fs", ZHONGSHAN: "zs"}[township]
+        await cases.register_clue(
+            township, ClueCreate(field=field, source=source, summary=summary, found_at=found.replace(tzinfo=zone), place=summary[:6]),
+            actor=f"{prefix}-aux",
+        )
+        made += 1
+    return made
+
+
+class DemoSummary(ApplySummary, kw_only=True):
+    clues: int = 0
+
+
+async def load_demo() -> DemoSummary:
+    summary = await apply(demo_config())
+    clues = await _clues()
+    return DemoSummary(**{f: getattr(summary, f) for f in summary.__struct_fields__}, clues=clues)

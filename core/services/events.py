@@ -1,0 +1,107 @@
+"""The whole-process record (全过程记录): an append-only hash chain of events per township.
+
+Each event's hash covers its content and the previous event's hash, so altering, inserting or
+deleting any event breaks the chain from that point; ``verify_chain`` finds the first break.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+import msgspec
+
+from zhifa.core.db.tables import Event
+from zhifa.core.db.transaction import lock_township
+from zhifa.core.schemas.cases import EventRead
+
+GENESIS = "0" * 64
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    if moment.tzinfo is None:
+        raise ValueError("事件时间必须带时区")
+    return moment.astimezone(dt.timezone.utc)
+
+
+def event_hash(
+    *, township: str, seq: int, case_id: int | None, kind: str, actor_id: int | None,
+    occurred_at: dt.datetime, place: str, payload: dict[str, Any], prev_hash: str,
+) -> str:
+    body = {
+        "township": township, "seq": seq, "case": case_id, "kind": kind, "actor": actor_id,
+        "occurred_at": _utc(occurred_at).isoformat(), "place": place, "payload": payload,
+        "prev_hash": prev_hash,
+    }
+    return hashlib.sha256(msgspec.json.encode(body, order="sorted")).hexdigest()
+
+
+async def append_event(
+    *, township_id: int, township_code: str, kind: str, case_id: int | None = None,
+    actor_id: int | None = None, place: str = "", payload: dict[str, Any] | None = None,
+    occurred_at: dt.datetime | None = None,
+) -> EventRead:
+    """Append one event; call inside the operation's write transaction."""
+    await lock_township(township_id)
+    # Normalise to JSON builtins first, so the stored payload hashes the same when read back.
+    data = msgspec.json.decode(msgspec.json.encode(payload or {}))
+    moment = _utc(occurred_at or dt.datetime.now(dt.timezone.utc))
+    last = await Event.select(Event.seq, Event.hash).where(Event.township == township_id).order_by(
+        Event.seq, ascending=False
+    ).first()
+    seq, prev = (last["seq"] + 1, last["hash"]) if last else (1, GENESIS)
+    digest = event_hash(
+        township=township_code, seq=seq, case_id=case_id, kind=kind, actor_id=actor_id,
+        occurred_at=moment, place=place, payload=data, prev_hash=prev,
+    )
+    await Event(
+        township=township_id, seq=seq, case=case_id, kind=kind, actor=actor_id, occurred_at=moment,
+        place=place, payload=data, prev_hash=prev, hash=digest,
+    ).save()
+    return EventRead(
+        seq=seq, kind=kind, case_id=case_id, actor_id=actor_id, occurred_at=moment, place=place,
+        payload=data, prev_hash=prev, hash=digest,
+    )
+
+
+def _read(row: dict) -> EventRead:
+    return EventRead(
+        seq=row["seq"], kind=row["kind"], case_id=row["case"], actor_id=row["actor"],
+        occurred_at=row["occurred_at"], place=row["place"], payload=row["payload"],
+        prev_hash=row["prev_hash"], hash=row["hash"],
+    )
+
+
+async def events_of(township_id: int, case_id: int | None = None) -> list[EventRead]:
+    query = Event.select().where(Event.township == township_id)
+    if case_id is not None:
+        query = query.where(Event.case == case_id)
+    return [_read(r) for r in await query.order_by(Event.seq).output(load_json=True)]
+
+
+class ChainBreak(msgspec.Struct, kw_only=True):
+    seq: int
+    problem: str  # altered | inserted_or_deleted | sequence_gap
+    message: str
+
+
+def verify_chain(township_code: str, events: list[EventRead]) -> ChainBreak | None:
+    """The first event where the chain is broken, or None when it is intact."""
+    prev, expected_seq = GENESIS, 1
+    for event in events:
+        if event.seq != expected_seq:
+            return ChainBreak(seq=expected_seq, problem="sequence_gap",
+                              message=f"第 {expected_seq} 号事件缺失（下一条为第 {event.seq} 号）")
+        if event.prev_hash != prev:
+            return ChainBreak(seq=event.seq, problem="inserted_or_deleted",
+                              message=f"第 {event.seq} 号事件的前序哈希与上一事件不符：其前有事件被插入、删除或改动")
+        digest = event_hash(
+            township=township_code, seq=event.seq, case_id=event.case_id, kind=event.kind,
+            actor_id=event.actor_id, occurred_at=event.occurred_at, place=event.place,
+            payload=event.payload, prev_hash=event.prev_hash,
+        )
+        if digest != event.hash:
+            return ChainBreak(seq=event.seq, problem="altered", message=f"第 {event.seq} 号事件的内容已被改动")
+        prev, expected_seq = event.hash, expected_seq + 1
+    return None

@@ -1,0 +1,106 @@
+"""Evidence (证据, 行政处罚法 第46条): hashed at capture, stored by content, recorded as an event."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from enum import Enum
+from pathlib import Path
+
+from zhifa.core.config import home, load_settings
+from zhifa.core.db.tables import AppUser, Evidence
+from zhifa.core.db.transaction import write_transaction
+from zhifa.core.schemas.cases import EvidenceRead
+from zhifa.core.services import events
+from zhifa.core.services.cases import get_case
+from zhifa.core.services.errors import Invalid, NotFound
+from zhifa.core.services.townships import get_township_row
+
+
+class EvidenceKind(str, Enum):
+    documentary = "documentary"  # 书证
+    physical = "physical"  # 物证
+    audiovisual = "audiovisual"  # 视听资料
+    electronic = "electronic"  # 电子数据
+    witness = "witness"  # 证人证言
+    party_statement = "party_statement"  # 当事人的陈述
+    expert_opinion = "expert_opinion"  # 鉴定意见
+    inspection_record = "inspection_record"  # 勘验笔录、现场笔录
+
+
+EVIDENCE_NAMES = {
+    EvidenceKind.documentary: "书证", EvidenceKind.physical: "物证", EvidenceKind.audiovisual: "视听资料",
+    EvidenceKind.electronic: "电子数据", EvidenceKind.witness: "证人证言",
+    EvidenceKind.party_statement: "当事人的陈述", EvidenceKind.expert_opinion: "鉴定意见",
+    EvidenceKind.inspection_record: "勘验笔录、现场笔录",
+}
+
+
+def store_dir() -> Path:
+    path = Path(load_settings().evidence_dir)
+    return path if path.is_absolute() else home() / path
+
+
+def _store(township_code: str, content: bytes, digest: str) -> str:
+    key = f"{township_code}/{digest[:2]}/{digest}"
+    path = store_dir() / key
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".part")
+        tmp.write_bytes(content)
+        tmp.replace(path)
+    return key
+
+
+def _read(row: dict) -> EvidenceRead:
+    return EvidenceRead(
+        id=row["id"], case_id=row["case"], kind=row["kind"], title=row["title"],
+        content_sha256=row["content_sha256"], size_bytes=row["size_bytes"], media_type=row["media_type"],
+        captured_at=row["captured_at"], captured_place=row["captured_place"], collector_id=row["collector"],
+    )
+
+
+async def register_evidence(
+    township_code: str, case_id: int, *, kind: str, title: str, content: bytes, captured_at: dt.datetime,
+    collector: str, captured_place: str = "", media_type: str = "application/octet-stream",
+) -> EvidenceRead:
+    township = await get_township_row(township_code)
+    await get_case(township_code, case_id)
+    try:
+        kind_ = EvidenceKind(kind)
+    except ValueError as exc:
+        names = "、".join(f"{k.value}（{v}）" for k, v in EVIDENCE_NAMES.items())
+        raise Invalid("evidence.kind", f"证据种类 {kind} 不是法定证据种类之一：{names}") from exc
+    if captured_at.tzinfo is None:
+        raise Invalid("evidence.captured_at", "取证时间必须带时区")
+    user = await AppUser.select(AppUser.id, AppUser.township).where(AppUser.username == collector).first()
+    if user is None or user["township"] != township["id"]:
+        raise NotFound("user.not_found", f"本乡镇未找到用户 {collector}")
+    digest = hashlib.sha256(content).hexdigest()
+    key = _store(township_code, content, digest)
+    async with write_transaction():
+        row = Evidence(
+            township=township["id"], case=case_id, kind=kind_.value, title=title, content_sha256=digest,
+            size_bytes=len(content), media_type=media_type, storage_key=key,
+            captured_at=captured_at.astimezone(dt.timezone.utc), captured_place=captured_place,
+            collector=user["id"],
+        )
+        await row.save()
+        await events.append_event(
+            township_id=township["id"], township_code=township_code, kind="evidence_registered",
+            case_id=case_id, actor_id=user["id"], place=captured_place, occurred_at=captured_at,
+            payload={"evidence_id": row.id, "kind": kind_.value, "sha256": digest, "size": len(content)},
+        )
+    return _read(await Evidence.select().where(Evidence.id == row.id).first())
+
+
+async def evidence_content(township_code: str, evidence_id: int) -> bytes:
+    """The stored content, checked against the hash recorded at capture."""
+    township = await get_township_row(township_code)
+    row = await Evidence.select().where((Evidence.id == evidence_id) & (Evidence.township == township["id"])).first()
+    if row is None:
+        raise NotFound("evidence.not_found", f"本乡镇未找到编号为 {evidence_id} 的证据")
+    content = (store_dir() / row["storage_key"]).read_bytes()
+    if hashlib.sha256(content).hexdigest() != row["content_sha256"]:
+        raise Invalid("evidence.tampered", f"证据 {evidence_id} 的内容与取证时的哈希值不符，可能已被篡改")
+    return content

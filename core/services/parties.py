@@ -1,0 +1,63 @@
+"""Parties (当事人): citizens by resident ID number, organisations by unified social credit code."""
+
+from __future__ import annotations
+
+from zhifa.core.db.tables import Party
+from zhifa.core.domain import identifiers
+from zhifa.core.schemas.people import PartyCreate, PartyRead
+from zhifa.core.services.errors import Conflict, Invalid, NotFound
+from zhifa.core.services.townships import get_township_row
+
+KINDS = {"citizen": "公民", "organisation": "法人或者其他组织"}
+
+
+def _read(row: dict) -> PartyRead:
+    return PartyRead(
+        id=row["id"], kind=row["kind"], name=row["name"], identifier=row["identifier"],
+        legal_representative=row["legal_representative"], address=row["address"], phone=row["phone"],
+        birth_date=row["birth_date"],
+    )
+
+
+async def create_party(township_code: str, data: PartyCreate) -> PartyRead:
+    township = await get_township_row(township_code)
+    name = data.name.strip()
+    if not name:
+        raise Invalid("party.name_required", "当事人名称不能为空")
+    birth = None
+    try:
+        if data.kind == "citizen":
+            identifier = identifiers.resident_id(data.identifier)
+            birth = identifiers.birth_date(identifier)
+        elif data.kind == "organisation":
+            identifier = identifiers.credit_code(data.identifier)
+            if not (data.legal_representative or "").strip():
+                raise Invalid("party.legal_representative_required", "法人或者其他组织必须填写法定代表人（负责人）")
+        else:
+            raise Invalid("party.kind", f"当事人类型 {data.kind} 无效：应为 citizen（公民）或 organisation（法人或者其他组织）")
+    except identifiers.InvalidIdentifier as exc:
+        raise Invalid(exc.code, str(exc)) from exc
+    exists = await Party.exists().where((Party.township == township["id"]) & (Party.identifier == identifier))
+    if exists:
+        raise Conflict("party.exists", f"本乡镇已登记证件号码为 {identifier} 的当事人")
+    row = Party(
+        township=township["id"], kind=data.kind, name=name, identifier=identifier,
+        legal_representative=(data.legal_representative or "").strip() or None,
+        address=data.address.strip(), phone=data.phone.strip(), birth_date=birth,
+    )
+    await row.save()
+    return await get_party(township_code, row.id)
+
+
+async def get_party(township_code: str, party_id: int) -> PartyRead:
+    township = await get_township_row(township_code)
+    row = await Party.select().where((Party.township == township["id"]) & (Party.id == party_id)).first()
+    if row is None:
+        raise NotFound("party.not_found", f"本乡镇未找到编号为 {party_id} 的当事人")
+    return _read(row)
+
+
+async def list_parties(township_code: str) -> list[PartyRead]:
+    township = await get_township_row(township_code)
+    rows = await Party.select().where(Party.township == township["id"]).order_by(Party.id)
+    return [_read(r) for r in rows]
