@@ -27,7 +27,7 @@ def load_plugin_commands() -> None:
     global _plugin_commands_loaded
     if _plugin_commands_loaded:
         return
-    from zhifa.cli.common import fail
+    from zhifa.cli.common import err_console
     from zhifa.core.catalogue.errors import CatalogueInvalid, PluginError
     from zhifa.core.plugins import call_each
     from zhifa.core.registry import get_host
@@ -35,7 +35,8 @@ def load_plugin_commands() -> None:
     try:
         call_each(get_host().pm, "zhifa_register_commands", cli=app)
     except (PluginError, CatalogueInvalid) as exc:
-        fail(str(exc), code=2)
+        err_console.print(f"[red]错误：[/red]{exc}", highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None
     _plugin_commands_loaded = True
 
 

@@ -48,6 +48,7 @@ class FineForm(str, Enum):
     multiple = "multiple"  # 货值金额/违法所得 N 倍以上 M 倍以下, optionally with a floor range for small bases
     percentage = "percentage"  # 工程造价百分之五以上百分之十以下
     per_unit = "per_unit"  # 每平方米/每只/每日 N 元以上 M 元以下
+    local = "local"  # 法律规定可以罚款但未设数额，由地方性法规或规章规定 (min = max = 0 here)
 
 
 class PartyScope(str, Enum):

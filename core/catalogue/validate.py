@@ -53,6 +53,8 @@ def _check_fine(power: Power, fine: StatutoryFine) -> list[str]:
         issues.append("百分比罚款的上限不能超过 100")
     if fine.form in (FineForm.multiple, FineForm.percentage) and not fine.base:
         issues.append(f"{fine.form.value} 形式的罚款必须写明计算基数 base")
+    if fine.form == FineForm.local and (fine.min != 0 or fine.max != 0):
+        issues.append("数额由地方规定的罚款（local）在目录中 min 和 max 都应为 0")
     if fine.form == FineForm.per_unit and not fine.unit:
         issues.append("按单位计罚的罚款必须写明计量单位 unit")
     floor = (fine.floor_below, fine.floor_min, fine.floor_max)

@@ -1,0 +1,133 @@
+"""Real databases for every test: SQLite always, PostgreSQL when a server is reachable.
+
+``database_url`` is parametrised over both engines. Each test gets an empty, fully migrated
+database: SQLite by copying a file migrated once per session; PostgreSQL by truncating a
+database (``zhifa_test``) migrated once per session. Nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from zhifa.core.db import database
+from zhifa.core.db.tables import CORE_TABLES
+from zhifa.core.registry import reset_host
+
+PG_ADMIN_URL = os.environ.get("ZHIFA_TEST_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/test")
+PG_DB = "zhifa_test"
+
+
+def _pg_url() -> str:
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + PG_DB
+
+
+async def _pg_prepare() -> str | None:
+    """Create a fresh ``zhifa_test`` database; None when no PostgreSQL is reachable."""
+    try:
+        conn = await asyncpg.connect(PG_ADMIN_URL, timeout=3)
+    except (OSError, asyncpg.PostgresError, asyncio.TimeoutError):
+        return None
+    try:
+        await conn.execute(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
+        await conn.execute(f"CREATE DATABASE {PG_DB}")
+    finally:
+        await conn.close()
+    return _pg_url()
+
+
+async def _migrate(url: str) -> None:
+    database.configure(url)
+    await database.migrate()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    asyncio.run(_migrate(f"sqlite:///{path}"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str | None:
+    if os.environ.get("ZHIFA_TEST_SKIP_POSTGRES"):
+        return None
+    url = asyncio.run(_pg_prepare())
+    if url is not None:
+        asyncio.run(_migrate(url))
+    return url
+
+
+async def _truncate(url: str) -> None:
+    conn = await asyncpg.connect(url)
+    try:
+        names = ", ".join(f'"{t._meta.tablename}"' for t in CORE_TABLES)
+        await conn.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request, tmp_path, monkeypatch, sqlite_template) -> str:
+    """An empty migrated database, configured for services and for CLI runs."""
+    if request.param == "sqlite":
+        path = tmp_path / "zhifa.sqlite3"
+        shutil.copy(sqlite_template, path)
+        url = f"sqlite:///{path}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+        if url is None:
+            pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
+        asyncio.run(_truncate(url))
+    monkeypatch.setenv("ZHIFA_DATABASE_URL", url)
+    monkeypatch.setenv("ZHIFA_HOME", str(tmp_path))
+    database.configure(url)
+    return url
+
+
+@pytest.fixture(autouse=True)
+def fresh_plugin_host():
+    """Plugins load lazily per process; give each test its own start-up."""
+    reset_host()
+    yield
+    reset_host()
+
+
+PLUGIN_PACKAGES = Path(__file__).parent / "plugin_packages"
+
+
+@pytest.fixture(scope="session")
+def test_plugin_dir(tmp_path_factory) -> Path:
+    """The packages under tests/plugin_packages, really installed (pip) into a target folder."""
+    import subprocess
+    import sys
+
+    target = tmp_path_factory.mktemp("site")
+    packages = sorted(str(p) for p in PLUGIN_PACKAGES.iterdir() if (p / "pyproject.toml").exists())
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+         "--no-index", "--target", str(target), *packages],
+        check=True,
+    )
+    return target
+
+
+@pytest.fixture
+def install_test_plugins(test_plugin_dir, monkeypatch):
+    """Put the installed test plugins on the path; ``ZHIFA_LOAD_PLUGINS`` picks which load."""
+    import importlib
+
+    def use(*names: str) -> None:
+        monkeypatch.syspath_prepend(str(test_plugin_dir))
+        importlib.invalidate_caches()
+        if names:
+            builtins = "urban,market,ecology,agri,culture"
+            monkeypatch.setenv("ZHIFA_LOAD_PLUGINS", ",".join([builtins, *names]))
+        reset_host()
+
+    return use

@@ -1,0 +1,25 @@
+"""交通运输 (transport): a sixth field, shipped as its own package, with no change to zhifa."""
+
+from pathlib import Path
+
+from zhifa.core.hookspecs import hookimpl
+
+ZHIFA_HOOK_INTERFACE = 1
+
+calls: list[str] = []
+
+
+@hookimpl
+def zhifa_field_catalogues():
+    return [Path(__file__).parent / "catalogue"]
+
+
+@hookimpl
+def zhifa_check_action(context):
+    """A field rule: clues on expressways belong to the provincial road police, not a township."""
+    calls.append(context.township)
+    if context.field == "transport" and "高速" in context.data.get("summary", ""):
+        from zhifa.core.rules import Refusal
+
+        return [Refusal("transport.expressway", "高速公路上的违法行为不属于乡镇管辖")]
+    return None
