@@ -96,7 +96,8 @@ async def register_clue(township_code: str, data: ClueCreate, actor: str | None 
     )
     context = ActionContext(
         action="register_clue", township=township_code, on=on, field=data.field, power=data.power,
-        actor=actor_id, data={"enabled_fields": enabled, "grant": grant, "field_name": catalogue.field.name},
+        actor=actor_id,
+        data={"enabled_fields": enabled, "grant": grant, "field_name": catalogue.field.name, "summary": data.summary},
     )
     hooks = host.hooks_for_fields(enabled)
     refusals = list(chain.from_iterable(r for r in hooks.zhifa_check_action(context=context) if r))

@@ -1,0 +1,38 @@
+"""Small helpers shared by tests: run a coroutine, build valid identifiers, call the CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+from stdnum.cn import ric, uscc
+from typer.testing import CliRunner
+
+from zhifa.cli.main import app
+
+runner = CliRunner()
+
+
+def run(coro: Any) -> Any:
+    return asyncio.run(coro)
+
+
+def valid_resident_id(prefix: str = "330122", birth: str = "19850312", serial: int = 41) -> str:
+    body = f"{prefix}{birth}{serial:03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+def valid_credit_code(body: str = "91330122MA27XK3P0") -> str:
+    return body + uscc.calc_check_digit(body)
+
+
+def cli(*args: str, ok: bool = True):
+    result = runner.invoke(app, list(args))
+    if ok:
+        assert result.exit_code == 0, result.output
+    return result
+
+
+def cli_json(*args: str) -> Any:
+    return json.loads(cli(*args, "--json").stdout)
