@@ -14,8 +14,13 @@ from zhifa.cli.main import app
 runner = CliRunner()
 
 
-def run(coro: Any) -> Any:
-    return asyncio.run(coro)
+def run(awaitable: Any) -> Any:
+    """Run a coroutine or a Piccolo query to completion."""
+
+    async def _wait() -> Any:
+        return await awaitable
+
+    return asyncio.run(_wait())
 
 
 def valid_resident_id(prefix: str = "330122", birth: str = "19850312", serial: int = 41) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 import msgspec
 
 from zhifa.core.db.tables import AppUser, Authorisation, Department, Party, Township
+from zhifa.core.db.transaction import write_transaction
 from zhifa.core.schemas.people import CertificateCreate, PartyCreate, UserCreate
 from zhifa.core.schemas.townships import AuthorisationCreate, DepartmentCreate, TownshipCreate
 from zhifa.core.services import authorisations, parties, people, townships
@@ -84,6 +85,12 @@ def read_file(path: Path) -> CountyConfig:
 
 
 async def apply(config: CountyConfig) -> ApplySummary:
+    """Apply the whole file in one transaction: it lands completely or not at all."""
+    async with write_transaction():
+        return await _apply(config)
+
+
+async def _apply(config: CountyConfig) -> ApplySummary:
     summary = ApplySummary()
     for dept in config.departments:
         exists = await Department.exists().where(
@@ -102,15 +109,19 @@ async def apply(config: CountyConfig) -> ApplySummary:
             if not await Party.exists().where((Party.township == township["id"]) & (Party.identifier == party.identifier)):
                 await parties.create_party(entry.code, party)
                 summary.parties += 1
+    hashes: dict[str, str] = {}  # argon2 is deliberately slow: hash each distinct password once
     for user in config.users:
         if await AppUser.exists().where(AppUser.username == user.username):
             continue
+        if user.password and user.password not in hashes:
+            hashes[user.password] = people.hash_password(user.password)
         await people.create_user(
             UserCreate(
                 username=user.username, display_name=user.display_name, roles=user.roles, township=user.township,
                 county_code=config.county_code, department=user.department,
                 legal_qualification=user.legal_qualification, password=user.password,
-            )
+            ),
+            password_hash=hashes.get(user.password or ""),
         )
         summary.users += 1
         for cert in user.certificates:

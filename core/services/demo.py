@@ -12,6 +12,7 @@ import datetime as dt
 from stdnum.cn import ric, uscc
 
 from zhifa.core.db.tables import Case, Township
+from zhifa.core.db.transaction import write_transaction
 from zhifa.core.registry import get_host
 from zhifa.core.schemas.cases import ClueCreate
 from zhifa.core.schemas.people import CertificateCreate, PartyCreate
@@ -172,6 +173,7 @@ class DemoSummary(ApplySummary, kw_only=True):
 
 
 async def load_demo() -> DemoSummary:
-    summary = await apply(demo_config())
-    clues = await _clues()
+    async with write_transaction():
+        summary = await apply(demo_config())
+        clues = await _clues()
     return DemoSummary(**{f: getattr(summary, f) for f in summary.__struct_fields__}, clues=clues)

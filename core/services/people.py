@@ -25,7 +25,12 @@ def _roles(values: list[str]) -> list[Role]:
         raise Invalid("user.role_unknown", f"未知角色：{exc.args[0]}（可选：{allowed}）") from exc
 
 
-async def create_user(data: UserCreate) -> UserRead:
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+async def create_user(data: UserCreate, *, password_hash: str | None = None) -> UserRead:
+    """Create a user. ``password_hash`` lets a bulk import hash a shared password only once."""
     roles = _roles(data.roles)
     if Role.auxiliary in roles and ({Role.officer, Role.approver, Role.legal_reviewer, Role.township_head} & set(roles)):
         raise Invalid("user.auxiliary_cannot_enforce", "辅助人员不得同时担任执法、审批、审核或决定角色")
@@ -52,7 +57,7 @@ async def create_user(data: UserCreate) -> UserRead:
         username=data.username, display_name=data.display_name, county_code=county_code,
         township=township_id, department=department_id, roles=[r.value for r in roles],
         legal_qualification=data.legal_qualification,
-        password_hash=_hasher.hash(data.password) if data.password else None,
+        password_hash=password_hash or (_hasher.hash(data.password) if data.password else None),
     )
     await row.save()
     return await get_user(data.username)
