@@ -13,8 +13,7 @@ async def open_database(url: str | None = None, *, migrate: bool = False) -> Plu
     """Load plugins (validating catalogues), point tables at the database, optionally migrate."""
     host = get_host()
     apps = list(chain.from_iterable(result for _, result in call_each(host.pm, "zhifa_piccolo_apps")))
-    if apps:
-        database.register_apps(apps)
+    database.use_apps(apps)
     database.configure(url)
     if migrate:
         await database.migrate()

@@ -20,24 +20,31 @@ from zhifa.core.db.tables import CORE_TABLES
 from zhifa.core.registry import reset_host
 
 PG_ADMIN_URL = os.environ.get("ZHIFA_TEST_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/test")
-PG_DB = "zhifa_test"
+# One database per test session, so two runs on one machine never collide.
+PG_DB = f"zhifa_test_{os.getpid()}"
 
 
 def _pg_url() -> str:
     return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + PG_DB
 
 
-async def _pg_prepare() -> str | None:
-    """Create a fresh ``zhifa_test`` database; None when no PostgreSQL is reachable."""
+async def _pg_admin(statement: str) -> bool:
     try:
         conn = await asyncpg.connect(PG_ADMIN_URL, timeout=3)
     except (OSError, asyncpg.PostgresError, asyncio.TimeoutError):
-        return None
+        return False
     try:
-        await conn.execute(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-        await conn.execute(f"CREATE DATABASE {PG_DB}")
+        await conn.execute(statement)
     finally:
         await conn.close()
+    return True
+
+
+async def _pg_prepare() -> str | None:
+    """Create a fresh database for this session; None when no PostgreSQL is reachable."""
+    if not await _pg_admin(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)"):
+        return None
+    await _pg_admin(f"CREATE DATABASE {PG_DB}")
     return _pg_url()
 
 
@@ -54,13 +61,16 @@ def sqlite_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_url() -> str | None:
+def postgres_url():
     if os.environ.get("ZHIFA_TEST_SKIP_POSTGRES"):
         return None
     url = asyncio.run(_pg_prepare())
-    if url is not None:
-        asyncio.run(_migrate(url))
-    return url
+    if url is None:
+        yield None
+        return
+    asyncio.run(_migrate(url))
+    yield url
+    asyncio.run(_pg_admin(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)"))
 
 
 async def _truncate(url: str) -> None:

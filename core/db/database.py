@@ -7,6 +7,7 @@ import io
 
 from piccolo.apps.migrations.commands.forwards import run_forwards
 from piccolo.apps.migrations.tables import Migration
+from piccolo.conf.apps import AppRegistry
 from piccolo.engine.base import Engine
 from piccolo.table import Table
 
@@ -27,13 +28,14 @@ def _all_tables() -> list[type[Table]]:
     return tables
 
 
-def register_apps(app_modules: list[str]) -> None:
-    """Add plugin Piccolo apps (``zhifa_piccolo_apps``) to the registry before migrating."""
-    registry = piccolo_conf.APP_REGISTRY
-    for module in app_modules:
-        if module not in registry.apps:
-            registry.apps.append(module)
-    registry.__init__(apps=registry.apps)  # re-resolve app configs
+CORE_APP = "zhifa.core.db.piccolo_app"
+
+
+def use_apps(plugin_apps: list[str]) -> None:
+    """The Piccolo apps to migrate: the core's and the plugins' (``zhifa_piccolo_apps``)."""
+    apps = [CORE_APP] + [a for a in dict.fromkeys(plugin_apps) if a != CORE_APP]
+    if apps != piccolo_conf.APP_REGISTRY.apps:
+        piccolo_conf.APP_REGISTRY = AppRegistry(apps=apps)
 
 
 def configure(url: str | None = None) -> Engine:
@@ -61,4 +63,4 @@ async def migrate() -> None:
         raise MigrationFailed(f"数据库迁移失败：{result.message}\n{output.getvalue()}")
 
 
-__all__ = ["APP_CONFIG", "configure", "current_engine", "migrate", "register_apps"]
+__all__ = ["APP_CONFIG", "configure", "current_engine", "migrate", "use_apps"]

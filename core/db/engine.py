@@ -34,5 +34,8 @@ def engine_from_url(url: str, base: Path | None = None) -> Engine:
 def describe(engine: Engine) -> str:
     if isinstance(engine, SQLiteEngine):
         return f"SQLite {engine.path}"
-    dsn = engine.config.get("dsn", "")
-    return f"PostgreSQL {urlparse(dsn)._replace(password=None).geturl() if dsn else ''}"
+    parsed = urlparse(engine.config.get("dsn", ""))
+    netloc = parsed.netloc
+    if parsed.password:  # never print a password
+        netloc = netloc.replace(f":{parsed.password}@", ":***@")
+    return f"PostgreSQL {parsed._replace(netloc=netloc).geturl()}"

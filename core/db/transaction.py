@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
-from zhifa.core.db.piccolo_conf import __name__ as _conf_name  # noqa: F401 - ensure PICCOLO_CONF
 from zhifa.core.db.tables import Township
 
 

@@ -23,3 +23,28 @@ def zhifa_check_action(context):
 
         return [Refusal("transport.expressway", "高速公路上的违法行为不属于乡镇管辖")]
     return None
+
+
+@hookimpl
+def zhifa_piccolo_apps():
+    return ["zhifa_transport.piccolo_app"]
+
+
+@hookimpl
+def zhifa_register_commands(cli):
+    @cli.command("transport-roads")
+    def roads(township: str):
+        """列出乡镇登记的公路。"""
+        import asyncio
+
+        from zhifa.core.bootstrap import open_database
+        from zhifa.core.db.tables import Township
+        from zhifa_transport.tables import Road
+
+        async def main():
+            await open_database()
+            tid = (await Township.select(Township.id).where(Township.code == township).first())["id"]
+            return await Road.select(Road.name).where(Road.township == tid)
+
+        for row in asyncio.run(main()):
+            print(row["name"])
