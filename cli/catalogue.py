@@ -7,7 +7,6 @@ from typing import Optional
 
 import msgspec
 import typer
-
 from zhifa.cli.common import JsonOption, emit_json, emit_table, fail
 from zhifa.core.catalogue.errors import CatalogueInvalid, PluginError
 

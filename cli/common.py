@@ -10,7 +10,6 @@ import msgspec
 import typer
 from rich.console import Console
 from rich.table import Table
-
 from zhifa.core.catalogue.errors import CatalogueInvalid, PluginError
 from zhifa.core.config import ConfigError
 from zhifa.core.db.engine import DatabaseURLError

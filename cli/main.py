@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import typer
-
 from zhifa.cli import catalogue, demo, setup, townships
 
 app = typer.Typer(

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-
 from zhifa.cli.common import JsonOption, console, emit_json, emit_table, run_service
 from zhifa.core.domain.authorisation import BASIS_NAMES, Basis
 from zhifa.core.schemas.townships import AuthorisationCreate, TownshipCreate

@@ -25,7 +25,6 @@ import pluggy
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import typer
-
     from zhifa.core.rules.context import ActionContext
     from zhifa.core.rules.refusal import Refusal
 

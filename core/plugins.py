@@ -15,7 +15,6 @@ from types import ModuleType
 from typing import Any
 
 import pluggy
-
 from zhifa.core import hookspecs
 from zhifa.core.catalogue.errors import PluginError
 

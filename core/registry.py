@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pluggy
-
 from zhifa.core.catalogue import Catalogue, CatalogueInvalid, Problem, load_catalogue
 from zhifa.core.catalogue.model import DiscretionStandard, HearingThreshold, Power
 from zhifa.core.plugins import PluginInfo, ScopedHooks, build_plugin_manager, call_each

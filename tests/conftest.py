@@ -14,7 +14,6 @@ from pathlib import Path
 
 import asyncpg
 import pytest
-
 from zhifa.core.db import database
 from zhifa.core.db.tables import CORE_TABLES
 from zhifa.core.registry import reset_host

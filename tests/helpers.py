@@ -8,7 +8,6 @@ from typing import Any
 
 from stdnum.cn import ric, uscc
 from typer.testing import CliRunner
-
 from zhifa.cli.main import app
 
 runner = CliRunner()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from zhifa.core.rules import Refused
 from zhifa.core.schemas.cases import ClueCreate
 from zhifa.core.services import cases

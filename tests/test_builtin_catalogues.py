@@ -7,7 +7,6 @@ from pathlib import Path
 import docx
 import pytest
 from docxtpl import DocxTemplate
-
 from zhifa.core.catalogue.model import FineForm, PartyScope, PowerKind
 from zhifa.core.registry import get_host
 

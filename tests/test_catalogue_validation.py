@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from zhifa.core.catalogue import CatalogueInvalid, load_catalogue
 
 TRANSPORT = Path(__file__).parent / "plugin_packages" / "zhifa-transport" / "zhifa_transport" / "catalogue"

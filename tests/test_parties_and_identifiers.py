@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from zhifa.core.schemas.people import PartyCreate
 from zhifa.core.schemas.townships import TownshipCreate
 from zhifa.core.services import parties, townships

@@ -6,7 +6,6 @@ import json
 
 import pytest
 from typer.testing import CliRunner
-
 from zhifa.cli.main import app
 from zhifa.core.catalogue import CatalogueInvalid, PluginError
 from zhifa.core.registry import get_host

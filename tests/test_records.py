@@ -7,10 +7,9 @@ import hashlib
 
 import pytest
 from piccolo.engine.sqlite import SQLiteEngine
-
 from zhifa.core.db.tables import CORE_TABLES, Event, Township
 from zhifa.core.schemas.cases import ClueCreate
-from zhifa.core.services import cases, evidence, events
+from zhifa.core.services import cases, events, evidence
 from zhifa.core.services.demo import load_demo
 from zhifa.core.services.errors import Invalid, NotFound
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from zhifa.core.registry import get_host
 from zhifa.core.rules import Refused
 from zhifa.core.schemas.cases import ClueCreate

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import msgspec
-
 from zhifa.core.catalogue.errors import CatalogueInvalid, Problem
 from zhifa.core.catalogue.model import (
     Catalogue,

@@ -10,7 +10,6 @@ from piccolo.apps.migrations.tables import Migration
 from piccolo.conf.apps import AppRegistry
 from piccolo.engine.base import Engine
 from piccolo.table import Table
-
 from zhifa.core.config import home, load_settings
 from zhifa.core.db import piccolo_conf
 from zhifa.core.db.engine import engine_from_url

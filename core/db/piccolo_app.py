@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from piccolo.conf.apps import AppConfig
-
 from zhifa.core.db.tables import CORE_TABLES
 
 APP_CONFIG = AppConfig(

@@ -1,7 +1,6 @@
 """Piccolo's configuration module (``PICCOLO_CONF``). ``DB`` is replaced by ``configure``."""
 
 from piccolo.conf.apps import AppRegistry
-
 from zhifa.core.config import home, load_settings
 from zhifa.core.db.engine import engine_from_url
 

@@ -7,7 +7,6 @@ PostgreSQL: an ordinary transaction; per-township sequences lock the township ro
 from __future__ import annotations
 
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
-
 from zhifa.core.db.tables import Township
 
 

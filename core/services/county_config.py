@@ -11,7 +11,6 @@ import tomllib
 from pathlib import Path
 
 import msgspec
-
 from zhifa.core.db.tables import AppUser, Authorisation, Department, Party, Township
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.schemas.people import CertificateCreate, PartyCreate, UserCreate

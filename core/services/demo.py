@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from stdnum.cn import ric, uscc
-
 from zhifa.core.db.tables import Case, Township
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.registry import get_host
@@ -115,21 +114,22 @@ def _users() -> list[UserEntry]:
         UserEntry(username="admin", display_name="县平台管理员", roles=["platform_admin"], password=DEMO_PASSWORD),
         UserEntry(username="jiandu", display_name="县司法局执法监督科", roles=["supervisor"], password=DEMO_PASSWORD),
     ]
+    def certificate(township: str, n: int, valid_to: dt.date = dt.date(2029, 12, 31)) -> CertificateCreate:
+        return CertificateCreate(number=f"浙A{township[-3:]}{n:04d}", fields=fields, issuer="浙江省人民政府",
+                                 valid_from=dt.date(2023, 1, 1), valid_to=valid_to)
+
     for prefix, township in (("hc", HENGCUN), ("fs", FENSHUI), ("zs", ZHONGSHAN)):
-        def cert(n: int, valid_to: dt.date = dt.date(2029, 12, 31)) -> CertificateCreate:
-            return CertificateCreate(number=f"浙A{township[-3:]}{n:04d}", fields=fields, issuer="浙江省人民政府",
-                                     valid_from=dt.date(2023, 1, 1), valid_to=valid_to)
         users += [
             UserEntry(username=f"{prefix}-admin", display_name="乡镇管理员", roles=["township_admin"], township=township, password=DEMO_PASSWORD),
             UserEntry(username=f"{prefix}-officer1", display_name="执法队员甲", roles=["officer"], township=township,
-                      password=DEMO_PASSWORD, certificates=[cert(1)]),
+                      password=DEMO_PASSWORD, certificates=[certificate(township, 1)]),
             UserEntry(username=f"{prefix}-officer2", display_name="执法队员乙", roles=["officer"], township=township,
-                      password=DEMO_PASSWORD, certificates=[cert(2)]),
+                      password=DEMO_PASSWORD, certificates=[certificate(township, 2)]),
             UserEntry(username=f"{prefix}-officer3", display_name="执法队员丙（证件已过期）", roles=["officer"], township=township,
-                      password=DEMO_PASSWORD, certificates=[cert(3, dt.date(2025, 6, 30))]),
+                      password=DEMO_PASSWORD, certificates=[certificate(township, 3, dt.date(2025, 6, 30))]),
             UserEntry(username=f"{prefix}-aux", display_name="协管员", roles=["auxiliary"], township=township, password=DEMO_PASSWORD),
             UserEntry(username=f"{prefix}-captain", display_name="执法队长", roles=["officer", "approver"], township=township,
-                      password=DEMO_PASSWORD, certificates=[cert(4)]),
+                      password=DEMO_PASSWORD, certificates=[certificate(township, 4)]),
             UserEntry(username=f"{prefix}-legal", display_name="法制审核员", roles=["legal_reviewer"], township=township,
                       legal_qualification=True, password=DEMO_PASSWORD),
             UserEntry(username=f"{prefix}-head", display_name="分管副镇长", roles=["township_head"], township=township, password=DEMO_PASSWORD),

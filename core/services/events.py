@@ -11,7 +11,6 @@ import hashlib
 from typing import Any
 
 import msgspec
-
 from zhifa.core.db.tables import Event
 from zhifa.core.db.transaction import lock_township
 from zhifa.core.schemas.cases import EventRead

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from argon2 import PasswordHasher
-
 from zhifa.core.db.tables import AppUser, Certificate
 from zhifa.core.domain import identifiers
 from zhifa.core.domain.roles import TOWNSHIP_ROLES, Role

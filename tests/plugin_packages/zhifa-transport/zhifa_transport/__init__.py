@@ -39,6 +39,7 @@ def zhifa_register_commands(cli):
 
         from zhifa.core.bootstrap import open_database
         from zhifa.core.db.tables import Township
+
         from zhifa_transport.tables import Road
 
         async def main():

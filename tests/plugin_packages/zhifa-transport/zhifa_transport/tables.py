@@ -2,7 +2,6 @@
 
 from piccolo.columns import ForeignKey, Numeric, Varchar
 from piccolo.table import Table
-
 from zhifa.core.db.tables import Township
 
 
