@@ -10,4 +10,6 @@ from zhifa.core.rules.refusal import Refusal
 
 @hookimpl(trylast=True)
 def zhifa_check_action(context: ActionContext) -> list[Refusal]:
-    return gates.check(context)
+    from zhifa.core.procedure import check
+
+    return gates.check(context) + check.check(context)

@@ -39,6 +39,7 @@ class Township(Table, tablename="township"):
     name = Varchar(length=100)
     county_code = Varchar(length=6, index=True)
     short_name = Varchar(length=20)  # 文号用简称, e.g. 浦综执
+    settings = JSON(default={})  # zhifa.core.rules.facts.ProcedureSettings
     created_at = Timestamptz(default=TimestamptzNow())
 
 
@@ -137,9 +138,20 @@ class Case(Table, tablename="enforcement_case"):
     reporter = JSON(default={})
     party = ForeignKey(Party, null=True, on_delete=OnDelete.restrict)
     filed_on = Date(null=True, default=None)
+    facts = JSON(default={})  # zhifa.core.procedure.casefile.CaseFile
+    resume_status = Varchar(length=30, null=True, default=None)  # status to return to after 中止
     version = Integer(default=1)  # optimistic concurrency
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class CaseSequence(Table, tablename="case_sequence"):
+    """Gap-free numbering per township, year and kind (立案编号, 文书文号)."""
+
+    township = ForeignKey(Township, on_delete=OnDelete.restrict)
+    year = Integer()
+    kind = Varchar(length=30)
+    last_value = Integer(default=0)
 
 
 class Evidence(Table, tablename="evidence"):
@@ -186,6 +198,7 @@ CORE_TABLES: tuple[type[Table], ...] = (
     Authorisation,
     Party,
     Case,
+    CaseSequence,
     Evidence,
     Event,
 )
@@ -198,4 +211,5 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "enforcement_case": ("township", "number"),
     "evidence": ("township", "case", "storage_key"),
     "case_event": ("township", "seq"),
+    "case_sequence": ("township", "year", "kind"),
 }

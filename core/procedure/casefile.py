@@ -1,0 +1,178 @@
+"""The facts of one case as the procedure accumulates them (案卷事实).
+
+Stored as JSON on the case and changed only by procedure actions, each of which also appends an
+event; rules read these facts and never touch the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import msgspec
+
+
+class Interval(msgspec.Struct, kw_only=True):
+    start: dt.date
+    end: dt.date | None = None
+    reason: str = ""  # hearing | testing | suspension | reconsideration | litigation
+
+
+class ClockExtension(msgspec.Struct, kw_only=True):
+    days: int
+    approved_on: dt.date
+    approver: str
+    reason: str = ""
+
+
+class Correction(msgspec.Struct, kw_only=True):
+    """责令改正 for two-stage offences: order, deadline, re-check."""
+
+    ordered_on: dt.date
+    deadline: dt.date
+    rechecked_on: dt.date | None = None
+    corrected: bool | None = None
+
+
+class Preservation(msgspec.Struct, kw_only=True):
+    """先行登记保存 (第56条): approved by the head, decided within 7 working days."""
+
+    registered_on: dt.date
+    approver: str
+    items: str
+    decided_on: dt.date | None = None
+    decision: str = ""
+
+
+class Seizure(msgspec.Struct, kw_only=True):
+    """查封、扣押 (行政强制法第25条): at most 30 days, extendable once by 30."""
+
+    kind: str  # seal 查封 | seize 扣押
+    start: dt.date
+    days: int
+    approver: str
+    items: str
+    extended_days: int = 0
+    ended_on: dt.date | None = None
+
+
+class Review(msgspec.Struct, kw_only=True):
+    reviewer: str
+    on: dt.date
+    passed: bool
+    opinion: str
+
+
+class Discussion(msgspec.Struct, kw_only=True):
+    on: dt.date
+    attendees: list[str]
+    conclusion: str
+
+
+class Proposal(msgspec.Struct, kw_only=True):
+    """调查终结 proposal: the computation and what the officers propose."""
+
+    recommendation: dict[str, Any]  # zhifa.core.penalty Recommendation, as builtins
+    amount: Decimal | None
+    penalties: list[str] = []
+    reasons: str = ""
+    outcome: str = "penalty"  # penalty | no_penalty | criminal_transfer
+
+
+class Notice(msgspec.Struct, kw_only=True):
+    """行政处罚事先告知 (第44条)."""
+
+    served_on: dt.date
+    amount: Decimal | None
+    penalties: list[str] = []
+    hearing_offered: bool = False
+    reply_deadline: dt.date | None = None
+
+
+class Hearing(msgspec.Struct, kw_only=True):
+    requested_on: dt.date
+    notified_on: dt.date | None = None
+    scheduled_for: dt.date | None = None
+    host: str = ""
+    held_on: dt.date | None = None
+    record: str = ""
+
+
+class Decision(msgspec.Struct, kw_only=True):
+    kind: str  # penalty | no_penalty_minor | no_penalty_unproven | criminal_transfer
+    on: dt.date
+    amount: Decimal | None = None
+    penalties: list[str] = []
+    reasons: str = ""
+    recommendation: dict[str, Any] = {}
+    decided_by: str = ""
+
+
+class Service(msgspec.Struct, kw_only=True):
+    """送达 (第61条; 民事诉讼法第87-95条)."""
+
+    on: dt.date
+    method: str  # direct | left 留置 | post | electronic | public_notice
+    recipient: str
+    electronic_consent: bool = False
+
+
+class Payment(msgspec.Struct, kw_only=True):
+    on: dt.date
+    amount: Decimal
+    receipt: str = ""
+
+
+class Instalment(msgspec.Struct, kw_only=True):
+    due: dt.date
+    amount: Decimal
+
+
+class Execution(msgspec.Struct, kw_only=True):
+    due: dt.date
+    payments: list[Payment] = []
+    deferred_to: dt.date | None = None
+    instalments: list[Instalment] = []
+    remedies: list[Interval] = []  # 复议/诉讼 pending: surcharge paused (第73条第3款)
+    demand_served_on: dt.date | None = None
+    court_applied_on: dt.date | None = None
+
+
+class CaseFile(msgspec.Struct, kw_only=True):
+    procedure: str = "general"
+    act_date: dt.date | None = None
+    officers: list[str] = []  # usernames of assigned officers (承办人)
+    recused: list[str] = []
+    filing_extension: ClockExtension | None = None
+    correction: Correction | None = None
+    major_public_interest: bool = False
+    complex_case: bool = False
+    preservations: list[Preservation] = []
+    seizures: list[Seizure] = []
+    extensions: list[ClockExtension] = []
+    excluded: list[Interval] = []
+    proposal: Proposal | None = None
+    legal_review: Review | None = None
+    discussion: Discussion | None = None
+    notice: Notice | None = None
+    defence_on: dt.date | None = None
+    defence: str = ""
+    rights_waived: bool = False
+    hearing: Hearing | None = None
+    decision: Decision | None = None
+    service: Service | None = None
+    execution: Execution | None = None
+    closed_on: dt.date | None = None
+    archived_on: dt.date | None = None
+    outcome_note: str = ""
+
+
+def load(raw: Any) -> CaseFile:
+    if isinstance(raw, str):
+        return msgspec.json.decode(raw or "{}", type=CaseFile)
+    return msgspec.convert(raw or {}, CaseFile, strict=False)
+
+
+def dump(file: CaseFile) -> dict[str, Any]:
+    return msgspec.json.decode(msgspec.json.encode(file))

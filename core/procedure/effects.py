@@ -1,0 +1,279 @@
+"""What each action does to the case file once its gates allowed it. Pure: no I/O.
+
+Each effect mutates the ``CaseFile`` and returns column updates for the case row (status is
+set by the action table). The service has already numbered the case when filing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from zhifa.core.calendar import deadline, payment_due
+from zhifa.core.procedure import casefile as cf
+from zhifa.core.rules.context import ActionContext
+
+Updates = dict[str, Any]
+
+
+def _input(ctx: ActionContext):
+    return ctx.data["input"]
+
+
+def _actor(ctx: ActionContext) -> str:
+    return ctx.data.get("actor_name", "")
+
+
+def _overrides(ctx: ActionContext) -> dict[str, int]:
+    settings = ctx.data.get("settings")
+    return dict(settings.periods) if settings else {}
+
+
+def file_case(ctx: ActionContext, file: cf.CaseFile) -> Updates:
+    data = _input(ctx)
+    file.officers = list(dict.fromkeys(data.officers))
+    file.act_date = data.act_date or file.act_date
+    return {"filed_on": ctx.on, "power": ctx.power, "party": data.party_id or ctx.data.get("party_id"),
+            "act_date": file.act_date}
+
+
+def decline_filing(ctx, file):
+    file.outcome_note = _input(ctx).reason
+    return {}
+
+
+def transfer(ctx, file):
+    file.outcome_note = f"移送 {_input(ctx).recipient}：{_input(ctx).reason}"
+    return {}
+
+
+def order_correction(ctx, file):
+    data = _input(ctx)
+    file.correction = cf.Correction(ordered_on=ctx.on, deadline=data.deadline)
+    return {}
+
+
+def recheck(ctx, file):
+    file.correction.rechecked_on = ctx.on
+    file.correction.corrected = _input(ctx).corrected
+    return {}
+
+
+def approve_filing_extension(ctx, file):
+    file.filing_extension = cf.ClockExtension(days=15, approved_on=ctx.on, approver=_actor(ctx), reason=_input(ctx).reason)
+    return {}
+
+
+def recuse(ctx, file):
+    data = _input(ctx)
+    file.recused.append(data.officer)
+    if data.replacement:
+        file.officers.append(data.replacement)
+    return {}
+
+
+def preserve_evidence(ctx, file):
+    file.preservations.append(cf.Preservation(registered_on=ctx.on, approver=_actor(ctx), items=_input(ctx).items))
+    return {}
+
+
+def decide_preserved_evidence(ctx, file):
+    item = file.preservations[_input(ctx).index]
+    item.decided_on, item.decision = ctx.on, _input(ctx).decision
+    return {}
+
+
+def seize(ctx, file):
+    data = _input(ctx)
+    file.seizures.append(cf.Seizure(kind=data.kind, start=ctx.on, days=data.days, approver=_actor(ctx), items=data.items))
+    return {}
+
+
+def extend_seizure(ctx, file):
+    file.seizures[_input(ctx).index].extended_days = _input(ctx).days
+    return {}
+
+
+def conclude_investigation(ctx, file):
+    data = _input(ctx)
+    file.complex_case, file.major_public_interest = data.complex_case, data.major_public_interest
+    recommendation = ctx.data.get("recommendation")
+    file.proposal = cf.Proposal(
+        recommendation=msgspec.to_builtins(recommendation) if recommendation is not None else {},
+        amount=data.amount, penalties=list(data.penalties), reasons=data.reasons, outcome=data.outcome,
+    )
+    return {}
+
+
+def legal_review(ctx, file):
+    data = _input(ctx)
+    file.legal_review = cf.Review(reviewer=_actor(ctx), on=ctx.on, passed=data.passed, opinion=data.opinion)
+    return {}
+
+
+def collective_discussion(ctx, file):
+    data = _input(ctx)
+    file.discussion = cf.Discussion(on=ctx.on, attendees=list(data.attendees), conclusion=data.conclusion)
+    return {}
+
+
+def serve_notice(ctx, file):
+    proposal = file.proposal
+    file.notice = cf.Notice(
+        served_on=ctx.on, amount=proposal.amount, penalties=list(proposal.penalties),
+        hearing_offered=ctx.data.get("hearing_offered", False),
+        reply_deadline=deadline("defence_reply", ctx.on, _overrides(ctx)),
+    )
+    return {}
+
+
+def record_defence(ctx, file):
+    file.defence_on, file.defence = ctx.on, _input(ctx).summary
+    return {}
+
+
+def waive_rights(ctx, file):
+    file.rights_waived = True
+    return {}
+
+
+def request_hearing(ctx, file):
+    file.hearing = cf.Hearing(requested_on=ctx.on)
+    file.excluded.append(cf.Interval(start=ctx.on, reason="hearing"))  # hearing time is not counted
+    return {}
+
+
+def schedule_hearing(ctx, file):
+    data = _input(ctx)
+    file.hearing.notified_on, file.hearing.scheduled_for, file.hearing.host = ctx.on, data.hearing_on, data.host
+    return {}
+
+
+def hold_hearing(ctx, file):
+    file.hearing.held_on, file.hearing.record = ctx.on, _input(ctx).record
+    for interval in file.excluded:
+        if interval.reason == "hearing" and interval.end is None:
+            interval.end = ctx.on
+    return {}
+
+
+def extend_decision_deadline(ctx, file):
+    data = _input(ctx)
+    file.extensions.append(cf.ClockExtension(days=data.days, approved_on=ctx.on, approver=_actor(ctx), reason=data.reason))
+    return {}
+
+
+def suspend(ctx, file):
+    file.excluded.append(cf.Interval(start=ctx.on, reason="suspension"))
+    return {"status_before_suspension": ctx.data["status"]}
+
+
+def resume(ctx, file):
+    for interval in file.excluded:
+        if interval.reason == "suspension" and interval.end is None:
+            interval.end = ctx.on
+    return {}
+
+
+def decide(ctx, file):
+    data = _input(ctx)
+    file.decision = cf.Decision(
+        kind=data.kind, on=ctx.on, amount=data.amount, penalties=list(data.penalties), reasons=data.reasons,
+        recommendation=file.proposal.recommendation if file.proposal else {}, decided_by=_actor(ctx),
+    )
+    return {}
+
+
+def hand_back(ctx, file):
+    file.outcome_note = f"移交 {_input(ctx).department}：{_input(ctx).reason}"
+    return {}
+
+
+def serve_decision(ctx, file):
+    data = _input(ctx)
+    file.service = cf.Service(on=ctx.on, method=data.method, recipient=data.recipient,
+                              electronic_consent=data.electronic_consent)
+    if file.decision is not None and file.decision.kind == "penalty" and file.decision.amount:
+        file.execution = cf.Execution(due=payment_due(ctx.on))
+    return {}
+
+
+def record_payment(ctx, file):
+    data = _input(ctx)
+    file.execution.payments.append(cf.Payment(on=ctx.on, amount=data.amount, receipt=data.receipt))
+    return {}
+
+
+def approve_deferral(ctx, file):
+    data = _input(ctx)
+    file.execution.deferred_to = data.deferred_to
+    file.execution.instalments = [msgspec.convert(i, cf.Instalment, strict=False) for i in data.instalments]
+    return {}
+
+
+def record_remedy(ctx, file):
+    data = _input(ctx)
+    remedies = file.execution.remedies
+    if data.ended:
+        for interval in remedies:
+            if interval.reason == data.kind and interval.end is None:
+                interval.end = ctx.on
+    else:
+        remedies.append(cf.Interval(start=ctx.on, reason=data.kind))
+    return {}
+
+
+def serve_demand(ctx, file):
+    file.execution.demand_served_on = ctx.on
+    return {}
+
+
+def apply_to_court(ctx, file):
+    file.execution.court_applied_on = ctx.on
+    return {}
+
+
+def close(ctx, file):
+    file.closed_on = ctx.on
+    if _input(ctx).note:
+        file.outcome_note = _input(ctx).note
+    return {}
+
+
+def archive(ctx, file):
+    file.archived_on = ctx.on
+    return {}
+
+
+def transfer_to_judicial(ctx, file):
+    file.outcome_note = f"移送 {_input(ctx).organ}：{_input(ctx).reason}"
+    return {}
+
+
+def terminate(ctx, file):
+    file.outcome_note = _input(ctx).reason
+    return {}
+
+
+def revoke(ctx, file):
+    file.outcome_note = f"{_input(ctx).by}撤销：{_input(ctx).reason}"
+    return {}
+
+
+def decide_on_spot(ctx, file):
+    data = _input(ctx)
+    file.procedure, file.officers, file.act_date = "simple", list(data.officers), data.act_date
+    file.decision = cf.Decision(kind="penalty", on=ctx.on, amount=data.amount,
+                                penalties=["warning"] if data.warning else [], decided_by=_actor(ctx))
+    file.service = cf.Service(on=ctx.on, method="direct", recipient="当事人（当场交付）")
+    if data.amount:
+        file.execution = cf.Execution(due=payment_due(ctx.on))
+        if data.collect_on_spot:
+            file.execution.payments.append(cf.Payment(on=ctx.on, amount=data.amount, receipt="当场收缴（财政票据）"))
+    return {"filed_on": ctx.on}
+
+
+def file_with_authority(ctx, file):
+    file.closed_on = ctx.on
+    return {}

@@ -1,0 +1,51 @@
+"""Gates of service and execution: electronic service (第61条), the 催告 and court application."""
+
+from __future__ import annotations
+
+from zhifa.core.calendar import court_application_deadline, earliest_court_application
+from zhifa.core.rules.context import ActionContext
+from zhifa.core.rules.refusal import Refusal
+
+SERVICE_METHODS = {"direct": "直接送达", "left": "留置送达", "post": "邮寄送达", "electronic": "电子送达", "public_notice": "公告送达"}
+
+
+def service_method_lawful(ctx: ActionContext) -> list[Refusal]:
+    data = ctx.data["input"]
+    if data.method not in SERVICE_METHODS:
+        return [Refusal("service.method", f"送达方式 {data.method} 无效（可选：{'、'.join(SERVICE_METHODS)}）")]
+    if data.method == "electronic" and not data.electronic_consent:
+        return [Refusal("service.electronic_without_consent", "当事人同意并签订确认书的，方可采用电子送达（第六十一条）")]
+    return []
+
+
+def demand_after_due(ctx: ActionContext) -> list[Refusal]:
+    execution = ctx.data["file"].execution
+    last = execution.deferred_to or execution.due
+    if ctx.on > last:
+        return []
+    return [Refusal("execution.not_due", f"缴纳期限至 {last} 届满，届满前不得催告")]
+
+
+def court_application_window(ctx: ActionContext) -> list[Refusal]:
+    file = ctx.data["file"]
+    if file.execution.demand_served_on is None:
+        return [Refusal("execution.no_demand", "申请人民法院强制执行前，应当先送达催告书（行政强制法第五十四条）")]
+    earliest = earliest_court_application(file.execution.demand_served_on)
+    latest = court_application_deadline(file.service.on)
+    if ctx.on < earliest:
+        return [Refusal("execution.too_early", f"催告书送达十个工作日后方可申请，即 {earliest} 起（行政强制法第五十四条）")]
+    if ctx.on > latest:
+        return [Refusal("execution.too_late", f"申请强制执行的期限已于 {latest} 届满（行政强制法第五十三条）")]
+    return []
+
+
+def paid_or_enforced(ctx: ActionContext) -> list[Refusal]:
+    file = ctx.data["file"]
+    decision = file.decision
+    if decision is None or decision.kind != "penalty" or not decision.amount:
+        return []
+    paid = sum((p.amount for p in file.execution.payments), start=0) if file.execution else 0
+    owed = ctx.data.get("amount_owed", decision.amount)
+    if paid >= owed or (file.execution and file.execution.court_applied_on):
+        return []
+    return [Refusal("close.unpaid", f"罚款尚未缴清（应缴 {owed} 元，已缴 {paid} 元），且未申请强制执行，不能结案")]

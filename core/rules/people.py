@@ -1,0 +1,99 @@
+"""Who may act: certified officers (第42条), recusal (第43条), roles, the legal reviewer (第58条)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from zhifa.core.domain.roles import ROLE_NAMES, Role
+from zhifa.core.rules.context import ActionContext
+from zhifa.core.rules.refusal import Refusal
+
+
+def _people(ctx: ActionContext):
+    return ctx.data.get("people", {})
+
+
+def _name(ctx: ActionContext, username: str) -> str:
+    person = _people(ctx).get(username)
+    return person.display_name if person else username
+
+
+def actor_has_role(*roles: Role) -> Callable[[ActionContext], list[Refusal]]:
+    """The acting user must hold one of ``roles`` (approvals are made by the approver acting)."""
+
+    def gate(ctx: ActionContext) -> list[Refusal]:
+        actor = _people(ctx).get(ctx.data.get("actor_name", ""))
+        if actor is not None and any(r.value in actor.roles for r in roles):
+            return []
+        needed = "或".join(ROLE_NAMES[r] for r in roles)
+        return [Refusal("role.required", f"此操作须由{needed}进行")]
+
+    gate.__name__ = f"actor_has_role_{'_'.join(r.value for r in roles)}"
+    return gate
+
+
+def acting_officers(ctx: ActionContext) -> list[str]:
+    """The officers the action is carried out by: those named in the input, else those assigned."""
+    named = getattr(ctx.data.get("input"), "officers", None)
+    file = ctx.data["file"]
+    officers = named if named else file.officers
+    return [o for o in dict.fromkeys(officers) if o not in file.recused]
+
+
+def two_certified_officers(ctx: ActionContext) -> list[Refusal]:
+    """At least two officers, each with a certificate valid that day and covering the field."""
+    refusals, certified = [], []
+    for username in acting_officers(ctx):
+        person = _people(ctx).get(username)
+        if person is None or person.township != ctx.data.get("township_id"):
+            refusals.append(Refusal("officer.unknown", f"{username} 不是本乡镇的人员"))
+        elif "auxiliary" in person.roles:
+            refusals.append(Refusal("officer.auxiliary", f"{person.display_name} 是辅助人员，不得从事执法活动"))
+        elif person.certified(ctx.field, ctx.on) is None:
+            refusals.append(Refusal(
+                "officer.no_valid_certificate",
+                f"{person.display_name} 在 {ctx.on} 没有覆盖{ctx.data.get('field_name', ctx.field)}领域的有效行政执法证",
+            ))
+        else:
+            certified.append(username)
+    if len(certified) < 2:
+        refusals.append(Refusal(
+            "officer.fewer_than_two",
+            f"执法人员不得少于两人（行政处罚法第四十二条），现仅有 {len(certified)} 名持有效执法证的执法人员",
+        ))
+    return refusals
+
+
+def actor_not_recused(ctx: ActionContext) -> list[Refusal]:
+    if ctx.data.get("actor_name") in ctx.data["file"].recused:
+        return [Refusal("officer.recused", f"{_name(ctx, ctx.data['actor_name'])} 已回避，不得参与本案（第四十三条）")]
+    return []
+
+
+def recusal_names_an_assigned_officer(ctx: ActionContext) -> list[Refusal]:
+    officer = ctx.data["input"].officer
+    if officer not in ctx.data["file"].officers:
+        return [Refusal("officer.not_assigned", f"{_name(ctx, officer)} 不是本案承办人")]
+    return []
+
+
+def reviewer_qualified(ctx: ActionContext) -> list[Refusal]:
+    actor = _people(ctx).get(ctx.data.get("actor_name", ""))
+    if actor and "legal_reviewer" in actor.roles and actor.legal_qualification:
+        return []
+    return [Refusal("review.reviewer_unqualified", "法制审核须由取得法律职业资格的法制审核人员进行（第五十八条）")]
+
+
+def reviewer_not_investigator(ctx: ActionContext) -> list[Refusal]:
+    if ctx.data.get("actor_name") in ctx.data["file"].officers:
+        return [Refusal("review.reviewer_is_investigator", "本案承办人不得担任本案的法制审核人员")]
+    return []
+
+
+def hearing_host_not_investigator(ctx: ActionContext) -> list[Refusal]:
+    host = ctx.data["input"].host
+    if host in ctx.data["file"].officers:
+        return [Refusal("hearing.host_is_investigator", f"听证主持人 {_name(ctx, host)} 是本案调查人员（第六十四条）")]
+    if host not in _people(ctx):
+        return [Refusal("hearing.host_unknown", f"{host} 不是本乡镇人员")]
+    return []
