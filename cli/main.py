@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typer
-from zhifa.cli import catalogue, demo, setup, townships
+from zhifa.cli import audit, cases, catalogue, demo, setup, townships
 
 app = typer.Typer(
     name="zhifa",
@@ -17,6 +17,8 @@ app.command("plugins")(catalogue.plugins)
 app.command("powers")(catalogue.powers)
 app.command("demo")(demo.demo)
 app.add_typer(townships.app, name="township")
+app.add_typer(cases.app, name="case")
+app.add_typer(audit.app, name="audit")
 
 _plugin_commands_loaded = False
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from zhifa.core.hookspecs import hookimpl
+from zhifa.core.penalty.engine import recommend
+from zhifa.core.penalty.model import PenaltyFacts, Recommendation
+from zhifa.core.registry import get_host
 from zhifa.core.rules import gates
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refusal
@@ -13,3 +16,8 @@ def zhifa_check_action(context: ActionContext) -> list[Refusal]:
     from zhifa.core.procedure import check
 
     return gates.check(context) + check.check(context)
+
+
+@hookimpl(trylast=True)
+def zhifa_recommend_penalty(context: ActionContext, facts: PenaltyFacts) -> Recommendation:
+    return recommend(get_host().registry, facts)

@@ -108,6 +108,7 @@ class Power(msgspec.Struct, forbid_unknown_fields=True):
     two_stage: bool = False  # 责令改正后拒不改正才处罚
     five_year_limitation: bool = False  # 涉及公民生命健康安全、金融安全 (第36条)
     note: str = ""
+    succeeds: str = ""  # code of the earlier version of this provision (从旧兼从轻)
 
 
 class Tier(msgspec.Struct, forbid_unknown_fields=True):

@@ -182,6 +182,9 @@ def validate_catalogue(catalogue: Catalogue) -> list[Problem]:
     powers = {p.code: p for p in catalogue.powers}
     for power in catalogue.powers:
         add("powers.toml", power.code, _check_power(catalogue, power, departments))
+        if power.succeeds and (power.succeeds not in powers or power.succeeds == power.code):
+            message = f"succeeds 引用的旧版本执法事项 {power.succeeds} 不在本目录中（须为本领域的另一事项）"
+            add("powers.toml", power.code, [message])
     for std in catalogue.standards:
         add("standards.toml", std.code, _check_standard(powers, std))
     for item in catalogue.no_penalty:

@@ -20,6 +20,7 @@ class CertificateFact(msgspec.Struct, kw_only=True):
 
 
 class Person(msgspec.Struct, kw_only=True):
+    id: int
     username: str
     display_name: str
     roles: list[str]

@@ -38,7 +38,7 @@ class CaseSource(str, Enum):
     assignment = "assignment"  # 上级交办
 
 
-def _read(row: dict, township_code: str) -> CaseRead:
+def read_case(row: dict, township_code: str) -> CaseRead:
     return CaseRead(
         id=row["id"], township=township_code, number=row["number"], procedure=row["procedure"],
         status=row["status"], field=row["field"], power=row["power"], source=row["source"],
@@ -127,7 +127,7 @@ async def get_case(township_code: str, case_id: int) -> CaseRead:
     row = await Case.select().where((Case.township == township["id"]) & (Case.id == case_id)).first()
     if row is None:
         raise NotFound("case.not_found", f"本乡镇未找到编号为 {case_id} 的案件")
-    return _read(row, township_code)
+    return read_case(row, township_code)
 
 
 async def list_cases(township_code: str, field: str | None = None) -> list[CaseRead]:
@@ -135,7 +135,7 @@ async def list_cases(township_code: str, field: str | None = None) -> list[CaseR
     query = Case.select().where(Case.township == township["id"])
     if field:
         query = query.where(Case.field == field)
-    return [_read(r, township_code) for r in await query.order_by(Case.id)]
+    return [read_case(r, township_code) for r in await query.order_by(Case.id)]
 
 
 async def case_events(township_code: str, case_id: int) -> list[EventRead]:

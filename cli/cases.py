@@ -1,0 +1,64 @@
+"""``zhifa case …``: read a case, and take any procedure action on it (the API offers the same)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json as jsonlib
+from typing import Optional
+
+import typer
+
+from zhifa.cli.common import JsonOption, console, emit_json, emit_table, fail, run_service
+
+app = typer.Typer(help="案件：查看、办理。", no_args_is_help=True)
+
+
+@app.command("list")
+def list_(township: str = typer.Option(..., "--township"), json: bool = JsonOption) -> None:
+    """列出乡镇的案件（含已停用领域的案件）。"""
+    from zhifa.core.services.cases import list_cases
+
+    rows = run_service(lambda: list_cases(township))
+    if json:
+        return emit_json(rows)
+    emit_table("案件", ["编号", "立案编号", "状态", "领域", "执法事项", "案由"],
+               ((c.id, c.number, c.status, c.field, c.power, c.summary[:30]) for c in rows))
+
+
+@app.command("show")
+def show(case_id: int, township: str = typer.Option(..., "--township"), json: bool = JsonOption) -> None:
+    """显示案件、案卷事实和全过程记录。"""
+    from zhifa.core.services.cases import case_events, get_case
+    from zhifa.core.services.procedure import case_file
+
+    async def _load():
+        return await get_case(township, case_id), await case_file(township, case_id), await case_events(township, case_id)
+
+    case, file, events = run_service(_load)
+    if json:
+        return emit_json({"case": case, "file": file, "events": events})
+    console.print(f"{case.number or '（未立案）'}  {case.summary}  状态：{case.status}", highlight=False)
+    emit_table("全过程记录", ["序号", "时间", "操作"], ((e.seq, e.occurred_at, e.payload.get("title", e.kind)) for e in events))
+
+
+@app.command("act")
+def act(
+    case_id: int,
+    action: str,
+    township: str = typer.Option(..., "--township"),
+    actor: str = typer.Option(..., "--actor", help="操作人用户名"),
+    on: Optional[dt.datetime] = typer.Option(None, "--on", formats=["%Y-%m-%d"], help="法律效果发生日（缺省今天）"),
+    data: str = typer.Option("{}", "--data", help="操作内容（JSON）"),
+    json: bool = JsonOption,
+) -> None:
+    """对案件执行一个办案操作，如 file_case、serve_notice、decide。被拒绝时说明依据的规则。"""
+    from zhifa.core.services.procedure import perform
+
+    try:
+        payload = jsonlib.loads(data)
+    except ValueError as exc:
+        fail(f"--data 不是有效的 JSON：{exc}")
+    case = run_service(lambda: perform(township, case_id, action, payload, actor=actor, on=on.date() if on else None))
+    if json:
+        return emit_json(case)
+    console.print(f"已完成：案件 {case.id} 现为「{case.status}」{('，立案编号 ' + case.number) if case.number else ''}", highlight=False)

@@ -1,0 +1,27 @@
+"""Verify the whole-process record: walk each township's hash chain and report the first break."""
+
+from __future__ import annotations
+
+import msgspec
+
+from zhifa.core.db.tables import Township
+from zhifa.core.services.events import ChainBreak, events_of, verify_chain
+
+
+class ChainReport(msgspec.Struct, kw_only=True):
+    township: str
+    events: int
+    intact: bool
+    first_break: ChainBreak | None = None
+
+
+async def verify(township_code: str | None = None) -> list[ChainReport]:
+    query = Township.select(Township.id, Township.code).order_by(Township.code)
+    if township_code:
+        query = query.where(Township.code == township_code)
+    reports = []
+    for township in await query:
+        chain = await events_of(township["id"])
+        broken = verify_chain(township["code"], chain)
+        reports.append(ChainReport(township=township["code"], events=len(chain), intact=broken is None, first_break=broken))
+    return reports

@@ -1,0 +1,161 @@
+"""Carry a case through the procedure: one action, one transaction, one event.
+
+``perform`` gathers the facts the gates need, asks the township's plugins (the core's gates
+included) through ``zhifa_check_action``, applies the action's effect, saves the case with an
+optimistic version check, numbers it when filed, and appends the event — or refuses, naming
+every rule that refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import chain
+from typing import Any
+
+import msgspec
+
+from zhifa.core import clock
+from zhifa.core.db.tables import Case, Party
+from zhifa.core.db.transaction import write_transaction
+from zhifa.core.procedure import casefile
+from zhifa.core.procedure.actions import ACTIONS
+from zhifa.core.procedure.inputs import Input
+from zhifa.core.procedure.states import Status
+from zhifa.core.registry import get_host
+from zhifa.core.rules import hearing
+from zhifa.core.rules.context import ActionContext
+from zhifa.core.rules.facts import ProcedureSettings
+from zhifa.core.rules.refusal import Refused
+from zhifa.core.schemas.cases import CaseRead
+from zhifa.core.services import authorisations, events, numbering
+from zhifa.core.services.cases import after_commit, get_case, read_case
+from zhifa.core.services.errors import Conflict, Invalid, NotFound
+from zhifa.core.services.facts import people_facts, usernames_involved
+from zhifa.core.services.recommend import recommendation_for
+from zhifa.core.services.townships import get_township_row
+
+
+def _decode_input(action: str, data: Input | dict[str, Any]) -> Input:
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise Invalid("action.unknown", f"未知的办案操作 {action}（可选：{'、'.join(ACTIONS)}）")
+    if isinstance(data, spec.input):
+        return data
+    try:
+        return msgspec.convert(data, spec.input, strict=False)
+    except msgspec.ValidationError as exc:
+        raise Invalid("action.input", f"「{spec.title}」的输入有误：{exc}") from exc
+
+
+async def _party_kind(party_id: int | None) -> tuple[str | None, dt.date | None]:
+    if party_id is None:
+        return None, None
+    row = await Party.select(Party.kind, Party.birth_date).where(Party.id == party_id).first()
+    return (row["kind"], row["birth_date"]) if row else (None, None)
+
+
+async def perform(
+    township_code: str, case_id: int, action: str, data: Input | dict[str, Any] | None = None, *,
+    actor: str, on: dt.date | None = None, expected_version: int | None = None,
+) -> CaseRead:
+    township = await get_township_row(township_code)
+    row = await Case.select().where((Case.township == township["id"]) & (Case.id == case_id)).output(load_json=True).first()
+    if row is None:
+        raise NotFound("case.not_found", f"本乡镇未找到编号为 {case_id} 的案件")
+    if expected_version is not None and expected_version != row["version"]:
+        raise Conflict("case.version_conflict", f"案件已被他人修改（当前版本 {row['version']}），请刷新后重试")
+    spec = ACTIONS[action] if action in ACTIONS else None
+    data = _decode_input(action, data or {})
+    on = on or clock.today()
+    file = casefile.load(row["facts"])
+    host = get_host()
+    registry = host.registry
+
+    power_code = getattr(data, "power", None) or row["power"]
+    party_id = getattr(data, "party_id", None) or row["party"]
+    party_kind, birth_date = await _party_kind(party_id)
+    grant = await authorisations.grant_for(township["id"], row["field"], power_code, on) if power_code else None
+    enabled = await authorisations.fields_enabled(township["id"], on) | {row["field"]}
+    catalogue = registry.catalogues.get(row["field"])
+    context = ActionContext(
+        action=action, township=township_code, on=on, field=row["field"], power=power_code, case=read_case(row, township_code),
+        data={
+            "input": data, "file": file, "status": row["status"], "township_id": township["id"],
+            "actor_name": actor, "people": await people_facts(usernames_involved(actor, data, file)),
+            "power": registry.powers.get(power_code) if power_code else None, "grant": grant,
+            "enabled_fields": enabled, "field_name": catalogue.field.name if catalogue else row["field"],
+            "settings": msgspec.convert(township["settings"] or {}, ProcedureSettings) if isinstance(township["settings"], dict)
+            else msgspec.json.decode(township["settings"] or "{}", type=ProcedureSettings),
+            "party_id": party_id, "party_kind": party_kind, "found_on": clock.local_date(row["found_at"]),
+            "filed_on": row["filed_on"], "act_ended": getattr(data, "act_ended", None),
+            "harmful_consequences": getattr(data, "harmful_consequences", False),
+        },
+    )
+    if action == "file_case" and getattr(data, "act_date", None):
+        file.act_date = data.act_date
+    hooks = host.hooks_for_fields(enabled)
+    if action == "serve_notice" and file.proposal is not None:
+        threshold = hearing.applicable_threshold(
+            registry.hearing_thresholds(row["field"]), township_code=township_code, power=power_code,
+            party_kind=party_kind or "citizen", on=on)
+        context.data["hearing_offered"] = hearing.hearing_right(threshold, file.proposal.amount, file.proposal.penalties)
+    if action in ("close", "file_with_authority"):
+        context.data["amount_owed"] = _owed(file, on)
+
+    refusals = list(chain.from_iterable(r for r in hooks.zhifa_check_action(context=context) if r))
+    if refusals:
+        raise Refused(refusals)
+    if action == "conclude_investigation":  # after the gates: the computation may itself refuse
+        context.data["recommendation"] = recommendation_for(hooks, context, data, party_kind, birth_date, file)
+
+    updates = spec.effect(context, file)
+    target = spec.target
+    if action == "resume":
+        target = Status(row["resume_status"] or Status.investigating)
+    new_status = target.value if target else row["status"]
+    columns: dict[Any, Any] = {Case.facts: casefile.dump(file), Case.status: new_status,
+                               Case.version: row["version"] + 1, Case.updated_at: clock.now_utc()}
+    for name, value in updates.items():
+        if name == "status_before_suspension":
+            columns[Case.resume_status] = value
+        elif value is not None:
+            columns[getattr(Case, name)] = value
+
+    async with write_transaction():
+        if action == "file_case":
+            value = await numbering.next_number(township["id"], on.year, "case")
+            columns[Case.number] = numbering.case_number(township["short_name"], on.year, value)
+        saved = await Case.update(columns).where((Case.id == case_id) & (Case.version == row["version"])).returning(Case.id)
+        if not saved:
+            raise Conflict("case.version_conflict", "案件已被他人同时修改，本次操作未保存，请刷新后重试")
+        event = await events.append_event(
+            township_id=township["id"], township_code=township_code, kind=action, case_id=case_id,
+            actor_id=context.data["people"][actor].id if actor in context.data["people"] else None,
+            payload={"title": spec.title, "from": row["status"], "to": new_status, "on": on,
+                     "input": msgspec.to_builtins(data), "number": columns.get(Case.number)},
+        )
+    after_commit(hooks, context, event)
+    return await get_case(township_code, case_id)
+
+
+def _owed(file: casefile.CaseFile, on: dt.date):
+    """Fine plus the late-payment surcharge up to the last payment (or ``on``)."""
+    from zhifa.core.calendar import Excluded, surcharge
+
+    decision = file.decision
+    if decision is None or not decision.amount or file.execution is None:
+        return decision.amount if decision else None
+    execution = file.execution
+    last_paid = max((p.on for p in execution.payments), default=on)
+    paused = [Excluded(start=i.start, end=i.end, reason=i.reason) for i in execution.remedies]
+    due = execution.deferred_to or execution.due
+    return decision.amount + surcharge(decision.amount, due, last_paid, paused)
+
+
+async def case_file(township_code: str, case_id: int) -> casefile.CaseFile:
+    township = await get_township_row(township_code)
+    row = await Case.select(Case.facts).where((Case.township == township["id"]) & (Case.id == case_id)).output(
+        load_json=True).first()
+    if row is None:
+        raise NotFound("case.not_found", f"本乡镇未找到编号为 {case_id} 的案件")
+    return casefile.load(row["facts"])
