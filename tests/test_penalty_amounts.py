@@ -30,8 +30,8 @@ def test_money_rounds_half_up_to_the_fen():
     assert money("0.005") == D("0.01")
     assert money(D("27499.994")) == D("27499.99")
     assert money(1.1) == D("1.10")
-    assert midpoint(Range(D("18500"), D("36500"))) == D("27500.00")
-    assert midpoint(Range(D("100"), D("101"))) == D("101.00")  # 100.5 → 101 (half up, whole yuan)
+    assert midpoint(Range(D(18500), D(36500))) == D("27500.00")
+    assert midpoint(Range(D(100), D(101))) == D("101.00")  # 100.5 → 101 (half up, whole yuan)
 
 
 def test_a_range_fine_is_split_30_40_30_for_cooking_fumes(registry):
@@ -59,11 +59,11 @@ def test_food_past_its_date_worth_under_ten_thousand_uses_the_floor_range(regist
 
 
 def test_food_past_its_date_worth_ten_thousand_is_fined_ten_to_twenty_times(registry):
-    rec = recommend(registry, facts("MARKET-CF-005", bases={"goods_value": D("10000")}))
+    rec = recommend(registry, facts("MARKET-CF-005", bases={"goods_value": D(10000)}))
     assert rec.statutory_range == Range(D("100000.00"), D("200000.00"))
     assert rec.tier_range == Range(D("130000.00"), D("170000.00"))
     assert rec.recommended_amount == D("150000.00")
-    heavy = recommend(registry, facts("MARKET-CF-005", bases={"goods_value": D("10000")}, tier="heavy"))
+    heavy = recommend(registry, facts("MARKET-CF-005", bases={"goods_value": D(10000)}, tier="heavy"))
     assert heavy.tier_range == Range(D("170000.00"), D("200000.00"))
 
 
@@ -75,7 +75,7 @@ def test_a_multiple_fine_without_its_base_is_refused(registry):
 
 
 def test_unlawful_construction_is_fined_a_percentage_of_its_cost(registry):
-    rec = recommend(registry, facts("URBAN-CF-001", bases={"construction_cost": D("1000000")}))
+    rec = recommend(registry, facts("URBAN-CF-001", bases={"construction_cost": D(1000000)}))
     assert rec.statutory_range == Range(D("50000.00"), D("100000.00"))
     assert (rec.tier, rec.tier_range) == ("ordinary", Range(D("60000.00"), D("80000.00")))
     assert rec.recommended_amount == D("70000.00")
@@ -94,7 +94,7 @@ def test_pet_faeces_are_fined_per_pet(registry):
         registry,
         PenaltyFacts(
             power="URBAN-CF-011", act_date=dt.date(2021, 5, 1), decision_date=dt.date(2021, 6, 1),
-            party_kind="citizen", units=D("3"),
+            party_kind="citizen", units=D(3),
         ),
     )
     assert rec.statutory_range == Range(D("600.00"), D("1500.00"))
@@ -161,7 +161,7 @@ def test_a_standard_not_yet_in_force_on_the_decision_date_is_not_used(registry):
     # MARKET-CF-005-JZ1 takes effect on 2022-10-08.
     before = PenaltyFacts(
         power="MARKET-CF-005", act_date=dt.date(2022, 9, 1), decision_date=dt.date(2022, 10, 7),
-        party_kind="organisation", bases={"goods_value": D("2000")},
+        party_kind="organisation", bases={"goods_value": D(2000)},
     )
     rec = recommend(registry, before)
     assert rec.standard is None and rec.statutory_range == Range(D("50000.00"), D("100000.00"))
@@ -192,3 +192,26 @@ def test_an_unknown_situation_or_power_is_refused(registry):
     with pytest.raises(Refused) as info:
         recommend(registry, facts("URBAN-JC-001"))
     assert info.value.codes == ["penalty.not_penalty_power"]
+
+
+def test_a_local_fine_takes_its_amounts_from_the_tiers_of_a_local_standard(registry):
+    # No built-in catalogue has such a standard yet (the validator caps local tiers at 0–0), so one is
+    # added in memory to the real urban catalogue: a city's 绿化 standard 200–1,000 / 1,000–5,000 yuan.
+    from zhifa.core.catalogue.model import DiscretionStandard, Tier
+    from zhifa.core.registry import Registry
+
+    urban = registry.catalogues["urban"]
+    standard = DiscretionStandard(
+        code="URBAN-CF-019-LOCAL", power="URBAN-CF-019", name="损坏城市绿化罚款裁量（示例）", source="测试用地方基准",
+        valid_from=dt.date(2020, 1, 1),
+        tiers=[
+            Tier(code="ordinary", name="一般", facts="损坏少量花草", min=D(200), max=D(1000)),
+            Tier(code="heavy", name="从重", facts="擅自砍伐树木", min=D(1000), max=D(5000)),
+        ],
+    )
+    local = Registry()
+    local.add(msgspec.structs.replace(urban, standards=[*urban.standards, standard]))
+    rec = recommend(local, facts("URBAN-CF-019", party="citizen"))
+    assert rec.statutory_range == Range(D("200.00"), D("5000.00"))
+    assert (rec.tier, rec.tier_range, rec.recommended_amount) == ("ordinary", Range(D("200.00"), D("1000.00")), D("600.00"))
+    assert any("法律未规定罚款数额" in line for line in rec.reasons)

@@ -21,13 +21,15 @@ def registry():
 
 
 def fumes(**kw) -> PenaltyFacts:
-    values = dict(power="ECO-CF-003", act_date=dt.date(2022, 3, 10), decision_date=dt.date(2024, 4, 1), party_kind="organisation")
-    return PenaltyFacts(**{**values, **kw})
+    values = {"power": "ECO-CF-003", "party_kind": "organisation"}
+    dates = {"act_date": dt.date(2022, 3, 10), "decision_date": dt.date(2024, 4, 1)}
+    return PenaltyFacts(**{**values, **dates, **kw})
 
 
 def waste(**kw) -> PenaltyFacts:
-    values = dict(power="URBAN-CF-013", act_date=dt.date(2024, 3, 1), decision_date=dt.date(2024, 4, 1), party_kind="citizen")
-    return PenaltyFacts(**{**values, **kw})
+    values = {"power": "URBAN-CF-013", "party_kind": "citizen"}
+    dates = {"act_date": dt.date(2024, 3, 1), "decision_date": dt.date(2024, 4, 1)}
+    return PenaltyFacts(**{**values, **dates, **kw})
 
 
 # -- limitation (第三十六条) ----------------------------------------------------------------
@@ -97,13 +99,15 @@ def test_a_person_turns_fourteen_the_day_after_the_birthday():
 
 
 def test_an_act_on_the_fourteenth_birthday_is_not_punished(registry):
-    rec = recommend(registry, waste(party_birth_date=dt.date(2010, 5, 1), act_date=dt.date(2024, 5, 1), decision_date=dt.date(2024, 6, 1)))
+    born, birthday = dt.date(2010, 5, 1), dt.date(2024, 5, 1)
+    rec = recommend(registry, waste(party_birth_date=born, act_date=birthday, decision_date=dt.date(2024, 6, 1)))
     assert (rec.outcome, rec.no_penalty_ground) == ("no_penalty", "under_14")
     assert "第三十条" in rec.no_penalty_text
 
 
 def test_an_act_the_day_after_the_fourteenth_birthday_gets_the_lighter_tier_and_mitigation(registry):
-    rec = recommend(registry, waste(party_birth_date=dt.date(2010, 5, 1), act_date=dt.date(2024, 5, 2), decision_date=dt.date(2024, 6, 1)))
+    born, next_day = dt.date(2010, 5, 1), dt.date(2024, 5, 2)
+    rec = recommend(registry, waste(party_birth_date=born, act_date=next_day, decision_date=dt.date(2024, 6, 1)))
     assert rec.outcome == "penalty" and rec.mitigation_available is True
     assert (rec.tier, rec.tier_range, rec.recommended_amount) == ("light", Range(D("100.00"), D("200.00")), D("100.00"))
     assert any(line.startswith("已满十四周岁不满十八周岁") and "应当从轻或者减轻" in line for line in rec.factors)
@@ -146,7 +150,8 @@ def test_a_listed_first_violation_is_not_punished(registry):
 
 
 def test_an_unlisted_first_violation_is_still_punished(registry):
-    rec = recommend(registry, fumes(power="ECO-CF-002", party_kind="citizen", circumstances=["first_violation"], act_date=dt.date(2024, 3, 1)))
+    facts = fumes(power="ECO-CF-002", party_kind="citizen", act_date=dt.date(2024, 3, 1))
+    rec = recommend(registry, msgspec.structs.replace(facts, circumstances=["first_violation"]))
     assert rec.outcome == "penalty" and rec.tier == "ordinary"
     assert any("不在本领域决定时施行的首违不罚清单中" in line for line in rec.factors)
 
@@ -155,7 +160,7 @@ def test_the_no_penalty_list_counts_from_its_own_date(registry):
     # MARKET-NP-001 (轻微免罚, 食品安全法 §124 超过保质期) is in force from 2025-02-07.
     facts = PenaltyFacts(
         power="MARKET-CF-005", act_date=dt.date(2025, 1, 10), decision_date=dt.date(2025, 2, 6),
-        party_kind="citizen", bases={"goods_value": D("300")}, circumstances=["first_violation"],
+        party_kind="citizen", bases={"goods_value": D(300)}, circumstances=["first_violation"],
     )
     assert recommend(registry, facts).outcome == "penalty"
     later = recommend(registry, msgspec.structs.replace(facts, decision_date=dt.date(2025, 2, 7)))

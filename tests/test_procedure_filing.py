@@ -41,7 +41,7 @@ def test_only_an_approver_files_a_case(county):
 
 def test_filing_needs_a_power_authorised_to_the_township_that_day(county):
     # 横村镇 holds three ecology powers by entrustment until 2026-12-31 — not this one
-    power = "ECO-CF-010"
+    power = "ECO-CF-006"  # 施工扬尘: not among its three
     case = clue("ecology", None, "2026-03-02")
     codes = refused(case, "file_case", "2026-03-03", "hc-captain", officers=OFFICERS, power=power)
     assert codes == ["power.not_authorised"]

@@ -182,7 +182,9 @@ def validate_catalogue(catalogue: Catalogue) -> list[Problem]:
     powers = {p.code: p for p in catalogue.powers}
     for power in catalogue.powers:
         add("powers.toml", power.code, _check_power(catalogue, power, departments))
-        if power.succeeds and (power.succeeds not in powers or power.succeeds == power.code):
+        if power.succeeds == power.code:
+            add("powers.toml", power.code, ["succeeds 不能引用本事项自身（须为同一条款的旧版本事项）"])
+        elif power.succeeds and power.succeeds not in powers:
             message = f"succeeds 引用的旧版本执法事项 {power.succeeds} 不在本目录中（须为本领域的另一事项）"
             add("powers.toml", power.code, [message])
     for std in catalogue.standards:

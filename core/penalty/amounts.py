@@ -16,8 +16,8 @@ from zhifa.core.penalty.model import Range
 from zhifa.core.rules.refusal import Refusal, Refused
 
 CENT = Decimal("0.01")
-YUAN = Decimal("1")
-HUNDRED = Decimal("100")
+YUAN = Decimal(1)
+HUNDRED = Decimal(100)
 
 
 def money(value) -> Decimal:

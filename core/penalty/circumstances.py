@@ -30,6 +30,7 @@ from zhifa.core.penalty.model import (
 from zhifa.core.rules.refusal import Refusal, Refused
 
 C = Circumstance
+LISTED_KINDS = (NoPenaltyKind.first_violation, NoPenaltyKind.minor)
 
 
 def add_years(start: dt.date, years: int) -> dt.date:
@@ -112,9 +113,9 @@ def listed_item(registry, codes: set[str], on: dt.date):
     """The field's 首违不罚 / 轻微不罚 list entry for one of these power versions, in force on ``on``."""
     for catalogue in registry.catalogues.values():
         for item in catalogue.no_penalty:
-            if item.power in codes and item.valid_from <= on and (item.valid_to is None or on <= item.valid_to):
-                if item.kind in (NoPenaltyKind.first_violation, NoPenaltyKind.minor):
-                    return item
+            active = item.valid_from <= on and (item.valid_to is None or on <= item.valid_to)
+            if item.power in codes and active and item.kind in LISTED_KINDS:
+                return item
     return None
 
 
@@ -145,7 +146,7 @@ def direction(found: list[Circumstance]) -> str:
     return "mixed" if light and heavy else "lighter" if light else "heavier" if heavy else "none"
 
 
-def factor_lines(registry, power: Power, chain_codes: set[str], facts, found) -> list[str]:
+def factor_lines(registry, chain_codes: set[str], facts: PenaltyFacts, found: list[Circumstance]) -> list[str]:
     """One line per circumstance: what it is, its basis, and what it did here."""
     lines = []
     for c in found:

@@ -15,10 +15,17 @@
 from __future__ import annotations
 
 import msgspec
-
 from zhifa.core.catalogue.model import PartyScope, PowerKind
-from zhifa.core.penalty.amounts import midpoint, money, span, statutory_range, tier_range, yuan
+from zhifa.core.penalty.amounts import (
+    midpoint,
+    money,
+    span,
+    statutory_range,
+    tier_range,
+    yuan,
+)
 from zhifa.core.penalty.checks import check_chosen
+from zhifa.core.penalty.circumstances import direction as direction_of
 from zhifa.core.penalty.circumstances import (
     factor_lines,
     limitation_expired,
@@ -26,14 +33,18 @@ from zhifa.core.penalty.circumstances import (
     no_penalty_ground,
     read_circumstances,
 )
-from zhifa.core.penalty.circumstances import direction as direction_of
 from zhifa.core.penalty.model import LIGHTER, PenaltyFacts, Recommendation
 from zhifa.core.penalty.tiers import envelope, pick_standard, pick_tier
-from zhifa.core.penalty.versions import fine_in_chain, version_chain, version_on
-from zhifa.core.penalty.versions import applicable_version
+from zhifa.core.penalty.versions import (
+    applicable_version,
+    fine_in_chain,
+    provision,
+    version_chain,
+    version_on,
+)
 from zhifa.core.rules.refusal import Refusal, Refused
 
-__all__ = ["money", "limitation_expired", "recommend", "check_chosen"]
+__all__ = ["check_chosen", "limitation_expired", "money", "recommend"]
 
 MITIGATION_NOTE = (
     "具有从轻、减轻情节，可以在法定最低限以下决定罚款（减轻），须书面说明理由并经集体讨论"
@@ -43,7 +54,8 @@ MITIGATION_NOTE = (
 
 def _check_facts(facts: PenaltyFacts) -> None:
     if facts.party_kind not in ("citizen", "organisation"):
-        raise Refused(Refusal("penalty.party_kind_unknown", f"当事人类型 {facts.party_kind} 应为 citizen 或 organisation"))
+        message = f"当事人类型 {facts.party_kind} 应为 citizen 或 organisation"
+        raise Refused(Refusal("penalty.party_kind_unknown", message))
     problems = []
     if facts.decision_date < facts.act_date:
         problems.append(f"处罚决定日期 {facts.decision_date} 早于违法行为日期 {facts.act_date}")
@@ -58,7 +70,10 @@ def _check_facts(facts: PenaltyFacts) -> None:
 def recommend(registry, facts: PenaltyFacts | dict) -> Recommendation:
     """The recommendation for these facts; raises ``Refused`` for facts it cannot compute from."""
     if isinstance(facts, dict):
-        facts = msgspec.convert(facts, PenaltyFacts, strict=False)
+        try:
+            facts = msgspec.convert(facts, PenaltyFacts, strict=False)
+        except msgspec.ValidationError as exc:
+            raise Refused(Refusal("penalty.facts_invalid", f"案件事实格式不正确：{exc}")) from None
     _check_facts(facts)
     chain = version_chain(registry, facts.power)
     if registry.powers[facts.power].kind != PowerKind.penalty:
@@ -70,8 +85,8 @@ def recommend(registry, facts: PenaltyFacts | dict) -> Recommendation:
         registry, facts.power, act_time, facts.decision_date, situation=facts.situation,
         party_kind=facts.party_kind, bases=facts.bases, units=facts.units,
     )
-    factors = factor_lines(registry, power or version_on(chain, act_time), codes, facts, found)
-    base = dict(version_reason=version_reason, situation=facts.situation, factors=factors)
+    factors = factor_lines(registry, codes, facts, found)
+    base = {"version_reason": version_reason, "situation": facts.situation, "factors": factors}
     if power is None:
         return Recommendation(
             outcome="no_penalty", power=version_on(chain, act_time).code, no_penalty_ground="repealed",
@@ -93,9 +108,9 @@ def _penalty(registry, power, chain, facts, found, reasons, base) -> Recommendat
     fine, situation = fine_in_chain(power, chain, facts.situation, party)
     base["situation"] = situation
     mitigation = any(c in LIGHTER for c in found)
-    common = dict(power=power.code, mitigation_available=mitigation, **base)
+    common = {"power": power.code, "mitigation_available": mitigation, **base}
     if fine is None:
-        text = f"所适用的规定（{power.penalised.article if power.penalised else power.name}）对该情形未规定罚款"
+        text = f"所适用的规定（{provision(power)}）对该情形未规定罚款"
         if not power.penalties:
             return Recommendation(
                 outcome="no_penalty", no_penalty_ground="no_penalty_provided",
@@ -121,7 +136,8 @@ def _penalty(registry, power, chain, facts, found, reasons, base) -> Recommendat
         stat = envelope(standard, fine, facts.bases, facts.units)
         if stat is None and tier.fine:
             raise Refused(_local_refusal(power))
-        reasons.append(f"法律未规定罚款数额，以裁量基准各阶次的数额 {span(stat)} 作为罚款幅度")
+        if stat is not None:
+            reasons.append(f"法律未规定罚款数额，以裁量基准各阶次的数额 {span(stat)} 作为罚款幅度")
     reasons.append(f"裁量基准：{standard.name}（{standard.source}）")
     reasons.append(f"{how}；适用情形：{tier.facts.rstrip('。')}；{ttext}")
     amount = None
@@ -153,9 +169,8 @@ def _local_refusal(power) -> Refusal:
 
 def _without_standard(power, fine, stat, facts, reasons, common) -> Recommendation:
     if facts.tier is not None:
-        raise Refused(
-            Refusal("penalty.no_standard", f"执法事项 {power.code} 在 {facts.decision_date} 没有施行的裁量基准，不能选定阶次 {facts.tier}")
-        )
+        message = f"执法事项 {power.code} 在 {facts.decision_date} 没有施行的裁量基准，不能选定阶次 {facts.tier}"
+        raise Refused(Refusal("penalty.no_standard", message))
     if stat is None:
         raise Refused(_local_refusal(power))
     amount = money(stat.min) if stat.min == stat.max else None

@@ -91,11 +91,15 @@ CIRCUMSTANCE_BASIS: dict[Circumstance, str] = {
     C.emergency_breach: f"{APL}第四十九条；{GUIDANCE}第十五条",
 }
 
-NO_PENALTY = frozenset({C.minor_corrected, C.first_violation, C.no_fault, C.under_14, C.mental_illness, C.limitation})
+NO_PENALTY = frozenset(
+    {C.minor_corrected, C.first_violation, C.no_fault, C.under_14, C.mental_illness, C.limitation}
+)
 MANDATORY_LIGHTER = frozenset({C.aged_14_to_18, C.eliminated_harm, C.coerced, C.confessed, C.meritorious})
 OPTIONAL_LIGHTER = frozenset({C.partial_capacity, C.cooperative, C.minor_role})
 LIGHTER = MANDATORY_LIGHTER | OPTIONAL_LIGHTER
-HEAVIER = frozenset({C.repeat_within_year, C.obstruction, C.destroyed_evidence, C.serious_consequences, C.emergency_breach})
+HEAVIER = frozenset(
+    {C.repeat_within_year, C.obstruction, C.destroyed_evidence, C.serious_consequences, C.emergency_breach}
+)
 CITIZEN_ONLY = frozenset({C.under_14, C.aged_14_to_18, C.mental_illness, C.partial_capacity})
 
 

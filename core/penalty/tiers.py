@@ -13,7 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from zhifa.core.catalogue.model import DiscretionStandard, PartyScope, Power, StatutoryFine, Tier
+from zhifa.core.catalogue.model import (
+    DiscretionStandard,
+    PartyScope,
+    Power,
+    StatutoryFine,
+    Tier,
+)
 from zhifa.core.penalty.amounts import tier_range
 from zhifa.core.penalty.model import GUIDANCE, Range
 from zhifa.core.rules.refusal import Refusal, Refused

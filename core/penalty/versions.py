@@ -75,7 +75,7 @@ def fine_in_chain(
 
 def _range(power, chain, situation, party, bases, units) -> Range | None:
     """The statutory range in yuan; 0–0 with no fine; None when it cannot be computed."""
-    fine, used = fine_in_chain(power, chain, situation, party)
+    fine, _ = fine_in_chain(power, chain, situation, party)
     if fine is None:
         return Range(Decimal("0.00"), Decimal("0.00"))
     try:

@@ -48,7 +48,7 @@ def _a(name, title, sources, target, input_, effect, roles=OFFICER, gates=()):
 ACTIONS: dict[str, Action] = {a.name: a for a in (
     # 立案 — the approver files; two certified officers are assigned
     _a("file_case", "立案", {S.clue}, S.investigating, i.FileCase, effects.file_case, APPROVER,
-       (authority.power_named, gates.power_authorised, deadlines.filing_in_time, deadlines.within_limitation, people.two_certified_officers)),
+       (authority.power_named, gates.power_authorised, authority.two_stage_not_corrected, deadlines.filing_in_time, deadlines.within_limitation, people.two_certified_officers)),
     _a("decline_filing", "不予立案", {S.clue}, S.not_filed, i.DeclineFiling, effects.decline_filing, APPROVER),
     _a("transfer", "移送管辖", {S.clue, S.investigating}, S.transferred, i.Transfer, effects.transfer, APPROVER),
     _a("order_correction", "责令改正", {S.clue}, None, i.OrderCorrection, effects.order_correction, OFFICER),

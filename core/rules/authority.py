@@ -23,3 +23,16 @@ def no_coercion_under_entrustment(ctx: ActionContext) -> list[Refusal]:
     if grant is None:
         return [Refusal("power.not_authorised", f"执法事项 {ctx.power} 在 {ctx.on} 未授权本乡镇行使")]
     return []
+
+
+def two_stage_not_corrected(ctx: ActionContext) -> list[Refusal]:
+    """Two-stage offences: file only after an order to correct, a re-check, and no correction."""
+    power = ctx.data.get("power")
+    if power is None or not power.two_stage:
+        return []
+    correction = ctx.data["file"].correction
+    if correction is None or correction.corrected is None:
+        return [Refusal("case.correction_first", f"{power.name}须先责令改正并复查，逾期不改正的方可立案处罚")]
+    if correction.corrected:
+        return [Refusal("case.corrected_in_time", "当事人已在期限内改正，依法不予立案处罚")]
+    return []

@@ -88,7 +88,7 @@ async def perform(
             else msgspec.json.decode(township["settings"] or "{}", type=ProcedureSettings),
             "party_id": party_id, "party_kind": party_kind, "found_on": clock.local_date(row["found_at"]),
             "filed_on": row["filed_on"], "act_ended": getattr(data, "act_ended", None),
-            "harmful_consequences": getattr(data, "harmful_consequences", False),
+            "harmful_consequences": getattr(data, "harmful_consequences", False), "summary": row["summary"],
         },
     )
     if action == "file_case" and getattr(data, "act_date", None):

@@ -18,11 +18,26 @@ def zhifa_field_catalogues():
 def zhifa_check_action(context):
     """A field rule: clues on expressways belong to the provincial road police, not a township."""
     calls.append(context.township)
-    if context.field == "transport" and "高速" in context.data.get("summary", ""):
+    on_expressway = "高速" in context.data.get("summary", "")
+    if on_expressway and (context.field == "transport" or context.action == "file_case"):
         from zhifa.core.rules import Refusal
 
         return [Refusal("transport.expressway", "高速公路上的违法行为不属于乡镇管辖")]
     return None
+
+
+@hookimpl
+def zhifa_adjust_recommendation(context, recommendation):
+    """An example provincial rule: recommend the tier's lower bound, and say so."""
+    if recommendation is None or recommendation.tier_range is None:
+        return None
+    import msgspec
+
+    return msgspec.structs.replace(
+        recommendation,
+        recommended_amount=recommendation.tier_range.min,
+        reasons=[*recommendation.reasons, "按示例省级规则，建议取裁量阶次下限"],
+    )
 
 
 @hookimpl
