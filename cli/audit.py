@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Optional
 
 import typer
-
 from zhifa.cli.common import JsonOption, console, emit_json, err_console, run_service
 
 app = typer.Typer(help="全过程记录核验。", no_args_is_help=True)

@@ -7,7 +7,6 @@ import json as jsonlib
 from typing import Optional
 
 import typer
-
 from zhifa.cli.common import JsonOption, console, emit_json, emit_table, fail, run_service
 
 app = typer.Typer(help="案件：查看、办理。", no_args_is_help=True)

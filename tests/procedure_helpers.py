@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-
 from zhifa.core.rules import Refused
 from zhifa.core.schemas.cases import ClueCreate
 from zhifa.core.services import cases, parties

@@ -6,7 +6,6 @@ import asyncio
 
 import pytest
 from piccolo.engine.sqlite import SQLiteEngine
-
 from zhifa.core.db.tables import Event, Township
 from zhifa.core.services.demo import load_demo
 from zhifa.core.services.procedure import perform

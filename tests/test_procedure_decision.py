@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from zhifa.core.calendar import add_working_days
 from zhifa.core.services.demo import load_demo
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from zhifa.core.calendar import add_working_days
 from zhifa.core.services.cases import get_case
 from zhifa.core.services.demo import load_demo

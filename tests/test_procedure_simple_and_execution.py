@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from zhifa.core.services.demo import load_demo
 
 from .helpers import run

@@ -62,3 +62,50 @@ def test_scoped_hook_callers_exclude_plugins_of_fields_not_enabled(transport_cou
     assert implementers == {"zhifa.core.defaults"}
     both = host.hooks_for_fields({"urban", "transport"})
     assert {impl.plugin_name for impl in both.zhifa_check_action.get_hookimpls()} == {"zhifa.core.defaults", "transport"}
+
+
+@pytest.fixture
+def demo_with_transport_in_hengcun(database_url, install_test_plugins):
+    from zhifa.core.services.demo import load_demo
+
+    install_test_plugins("transport")
+    run(load_demo())
+    cli("township", "enable", "330122100", "--field", "transport", "--basis", "conferred",
+        "--document", "浙政函〔2023〕118号", "--from", "2024-01-01")
+
+
+def _urban_case(township: str, prefix: str, summary: str) -> int:
+    from .procedure_helpers import clue
+
+    return clue("urban", "URBAN-CF-001", "2026-03-02", township=township, summary=summary)
+
+
+def test_a_plugin_gate_refuses_only_in_the_township_that_enabled_it(demo_with_transport_in_hengcun):
+    from .procedure_helpers import act, refused
+
+    summary = "高速公路匝道旁违法建设"
+    hengcun = _urban_case("330122100", "hc", summary)
+    assert refused(hengcun, "file_case", "2026-03-03", "hc-captain", "330122100",
+                   officers=["hc-officer1", "hc-officer2"]) == ["transport.expressway"]
+    fenshui = _urban_case("330122101", "fs", summary)
+    filed = act(fenshui, "file_case", "2026-03-03", "fs-captain", "330122101", officers=["fs-officer1", "fs-officer2"])
+    assert filed.status == "investigating"
+
+
+def test_a_plugin_adjusts_recommendations_only_in_the_township_that_enabled_it(demo_with_transport_in_hengcun):
+    from .procedure_helpers import act, file_of
+
+    facts = {"bases": {"construction_cost": "1000000"}}
+    proposals = {}
+    for township, p in (("330122100", "hc"), ("330122101", "fs")):
+        case = _urban_case(township, p, "未取得建设工程规划许可证建房")
+        act(case, "file_case", "2026-03-03", f"{p}-captain", township, officers=[f"{p}-officer1", f"{p}-officer2"],
+            act_date="2026-03-01")
+        act(case, "conclude_investigation", "2026-03-10", f"{p}-officer1", township, facts=facts)
+        proposals[township] = file_of(case, township).proposal.recommendation
+    adjusted, untouched = proposals["330122100"], proposals["330122101"]
+    assert adjusted["tier_range"] == untouched["tier_range"] == {"min": "60000.00", "max": "80000.00"}
+    assert adjusted["recommended_amount"] == "60000.00"
+    assert "按示例省级规则，建议取裁量阶次下限" in adjusted["reasons"]
+    assert untouched["recommended_amount"] == "70000.00"
+    assert "按示例省级规则，建议取裁量阶次下限" not in untouched["reasons"]

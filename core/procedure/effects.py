@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
-
 from zhifa.core.calendar import deadline, payment_due
 from zhifa.core.procedure import casefile as cf
 from zhifa.core.rules.context import ActionContext
@@ -99,9 +98,13 @@ def conclude_investigation(ctx, file):
     data = _input(ctx)
     file.complex_case, file.major_public_interest = data.complex_case, data.major_public_interest
     recommendation = ctx.data.get("recommendation")
+    # Without an amount of their own, the officers propose the recommended one.
+    amount = data.amount
+    if amount is None and recommendation is not None:
+        amount = recommendation.recommended_amount
     file.proposal = cf.Proposal(
         recommendation=msgspec.to_builtins(recommendation) if recommendation is not None else {},
-        amount=data.amount, penalties=list(data.penalties), reasons=data.reasons, outcome=data.outcome,
+        amount=amount, penalties=list(data.penalties), reasons=data.reasons, outcome=data.outcome,
     )
     return {}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zhifa.core.calendar import Excluded, Extension, add_working_days, decision_deadline, deadline
+from zhifa.core.calendar import Excluded, Extension, add_working_days, deadline, decision_deadline
 from zhifa.core.procedure.casefile import CaseFile
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refusal

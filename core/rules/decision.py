@@ -111,8 +111,8 @@ def lawful_amount(ctx: ActionContext) -> list[Refusal]:
     """The chosen amount against the recorded computation (discretion standard and statute)."""
     if not _is_penalty(ctx) or _file(ctx).proposal is None:
         return []
-    from zhifa.core.penalty import Chosen, Recommendation, check_chosen
     import msgspec
+    from zhifa.core.penalty import Chosen, Recommendation, check_chosen
 
     rec = msgspec.convert(_file(ctx).proposal.recommendation, Recommendation, strict=False)
     decision = ctx.data["input"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import msgspec
-
 from zhifa.core.db.tables import Township
 from zhifa.core.services.events import ChainBreak, events_of, verify_chain
 

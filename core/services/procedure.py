@@ -13,7 +13,6 @@ from itertools import chain
 from typing import Any
 
 import msgspec
-
 from zhifa.core import clock
 from zhifa.core.db.tables import Case, Party
 from zhifa.core.db.transaction import write_transaction

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 import msgspec
-
 from zhifa.core.procedure.casefile import CaseFile
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.services.errors import Invalid
