@@ -12,6 +12,32 @@ from zhifa.cli.common import JsonOption, console, emit_json, emit_table, fail, r
 app = typer.Typer(help="案件：查看、办理。", no_args_is_help=True)
 
 
+@app.command("clue")
+def clue(
+    township: str = typer.Option(..., "--township"),
+    field: str = typer.Option(..., "--field"),
+    summary: str = typer.Option(..., "--summary", help="线索内容"),
+    source: str = typer.Option("patrol", "--source", help="案源：patrol、complaint、hotline、grid …"),
+    power: Optional[str] = typer.Option(None, "--power"),
+    place: str = typer.Option("", "--place"),
+    found: Optional[dt.datetime] = typer.Option(None, "--found", formats=["%Y-%m-%d %H:%M", "%Y-%m-%d"],
+                                                help="发现时间（北京时间，缺省为现在）"),
+    actor: Optional[str] = typer.Option(None, "--actor"),
+    json: bool = JsonOption,
+) -> None:
+    """登记线索（案源）。"""
+    from zhifa.core import clock
+    from zhifa.core.schemas.cases import ClueCreate
+    from zhifa.core.services.cases import register_clue
+
+    found_at = found.replace(tzinfo=clock.zone()) if found else clock.now_utc()
+    data = ClueCreate(field=field, power=power, source=source, summary=summary, place=place, found_at=found_at)
+    case = run_service(lambda: register_clue(township, data, actor=actor))
+    if json:
+        return emit_json(case)
+    console.print(f"已登记线索，案件编号 {case.id}", highlight=False)
+
+
 @app.command("list")
 def list_(township: str = typer.Option(..., "--township"), json: bool = JsonOption) -> None:
     """列出乡镇的案件（含已停用领域的案件）。"""
@@ -37,7 +63,8 @@ def show(case_id: int, township: str = typer.Option(..., "--township"), json: bo
     if json:
         return emit_json({"case": case, "file": file, "events": events})
     console.print(f"{case.number or '（未立案）'}  {case.summary}  状态：{case.status}", highlight=False)
-    emit_table("全过程记录", ["序号", "时间", "操作"], ((e.seq, e.occurred_at, e.payload.get("title", e.kind)) for e in events))
+    emit_table("全过程记录", ["序号", "记录时间（UTC）", "法律日期", "操作"],
+               ((e.seq, e.occurred_at, e.payload.get("on", ""), e.payload.get("title", e.kind)) for e in events))
 
 
 @app.command("act")
@@ -61,3 +88,20 @@ def act(
     if json:
         return emit_json(case)
     console.print(f"已完成：案件 {case.id} 现为「{case.status}」{('，立案编号 ' + case.number) if case.number else ''}", highlight=False)
+
+
+@app.command("overdue")
+def overdue(
+    township: str = typer.Option(..., "--township"),
+    on: Optional[dt.datetime] = typer.Option(None, "--on", formats=["%Y-%m-%d"], help="日期（缺省今天）"),
+    json: bool = JsonOption,
+) -> None:
+    """列出超过九十日办案期限（含延长和扣除期间）仍未作出决定的案件。"""
+    from zhifa.core import clock
+    from zhifa.core.services.overdue import overdue_cases
+
+    rows = run_service(lambda: overdue_cases(township, on.date() if on else clock.today()))
+    if json:
+        return emit_json(rows)
+    emit_table("超期未决案件", ["编号", "立案编号", "状态", "立案日", "应决定日", "超期天数"],
+               ((c.id, c.number, c.status, c.filed_on, c.due, c.days_overdue) for c in rows))

@@ -42,9 +42,10 @@ def run_service(factory: Callable[[], Awaitable[T]], *, migrate: bool = False) -
     try:
         get_host()  # load plugins and validate catalogues first: a broken plugin stops here
         return asyncio.run(_main())
-    except (Refused, ServiceError) as exc:
-        code = ",".join(exc.codes) if isinstance(exc, Refused) else exc.code
-        fail(f"{exc}（{code}）")
+    except Refused as exc:  # each refusal already names its rule and code
+        fail(str(exc))
+    except ServiceError as exc:
+        fail(f"{exc}（{exc.code}）")
     except (CatalogueInvalid, PluginError, ConfigError, DatabaseURLError) as exc:
         fail(str(exc), code=2)
     except OSError as exc:
