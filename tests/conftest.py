@@ -140,3 +140,21 @@ def install_test_plugins(test_plugin_dir, monkeypatch):
         reset_host()
 
     return use
+
+
+@pytest.fixture
+def append_only_triggers_dropped(database_url):
+    """What someone with direct database access could do; the triggers come back afterwards."""
+    from piccolo.engine.sqlite import SQLiteEngine
+    from zhifa.core.db.piccolo_migrations import zhifa_core_0002_keys_and_append_only as migration
+    from zhifa.core.db.tables import Township
+
+    db = Township._meta.db
+    sqlite = isinstance(db, SQLiteEngine)
+    drops = (["DROP TRIGGER case_event_no_update", "DROP TRIGGER case_event_no_delete"]
+             if sqlite else ["DROP TRIGGER case_event_append_only ON case_event"])
+    for statement in drops:
+        asyncio.run(db.run_ddl(statement))
+    yield
+    for statement in migration.SQLITE if sqlite else migration.POSTGRES[1:]:
+        asyncio.run(db.run_ddl(statement))

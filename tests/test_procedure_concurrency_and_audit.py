@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from piccolo.engine.sqlite import SQLiteEngine
 from zhifa.core.db.tables import Event, Township
 from zhifa.core.services.demo import load_demo
 from zhifa.core.services.procedure import perform
@@ -42,29 +41,9 @@ def test_audit_verify_passes_on_a_clean_database(county):
     assert result.stdout.count("哈希链完整") == 3
 
 
-def _drop_append_only_triggers() -> None:
-    db = Township._meta.db
-    if isinstance(db, SQLiteEngine):
-        statements = ["DROP TRIGGER case_event_no_update", "DROP TRIGGER case_event_no_delete"]
-    else:
-        statements = ["DROP TRIGGER case_event_append_only ON case_event"]
-    for statement in statements:
-        run(db.run_ddl(statement))
-
-
-def _restore_triggers() -> None:
-    from zhifa.core.db.piccolo_migrations import zhifa_core_0002_keys_and_append_only as migration
-
-    db = Township._meta.db
-    for statement in migration.SQLITE if isinstance(db, SQLiteEngine) else migration.POSTGRES[1:]:
-        run(db.run_ddl(statement))
-
-
 @pytest.fixture
-def tamperable(county):
-    _drop_append_only_triggers()
+def tamperable(county, append_only_triggers_dropped):
     yield
-    _restore_triggers()
 
 
 def _township_id(code: str) -> int:

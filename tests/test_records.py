@@ -96,19 +96,8 @@ def test_the_database_refuses_to_change_or_delete_an_event(demo):
 
 
 @pytest.fixture
-def bypass_triggers(demo):
-    """What someone with direct database access could do; the triggers come back afterwards."""
-    from zhifa.core.db.piccolo_migrations import zhifa_core_0002_keys_and_append_only as migration
-
-    db = Township._meta.db
-    sqlite = isinstance(db, SQLiteEngine)
-    drops = (["DROP TRIGGER case_event_no_update", "DROP TRIGGER case_event_no_delete"]
-             if sqlite else ["DROP TRIGGER case_event_append_only ON case_event"])
-    for statement in drops:
-        run(db.run_ddl(statement))
+def bypass_triggers(demo, append_only_triggers_dropped):
     yield
-    for statement in migration.SQLITE if sqlite else migration.POSTGRES[1:]:
-        run(db.run_ddl(statement))
 
 
 def test_verification_finds_the_first_altered_event(bypass_triggers):

@@ -16,7 +16,8 @@ from zhifa.core.services.errors import Invalid, NotFound
 from zhifa.core.services.townships import get_department_row, get_township_row
 
 
-def _check_scope(field: str, power: str | None) -> None:
+def check_scope(field: str, power: str | None) -> None:
+    """The field is installed and the power belongs to it; else a clear ``Invalid``."""
     registry = get_host().registry
     catalogue = registry.catalogues.get(field)
     if catalogue is None:
@@ -42,7 +43,7 @@ async def grants_of(township_id: int) -> list[Grant]:
 
 async def enable(township_code: str, data: AuthorisationCreate) -> AuthorisationRead:
     township = await get_township_row(township_code)
-    _check_scope(data.field, data.power)
+    check_scope(data.field, data.power)
     try:
         basis = Basis(data.basis)
     except ValueError as exc:
@@ -78,7 +79,7 @@ async def disable(
 ) -> list[AuthorisationRead]:
     """Stop new use of a field or a power from ``on`` (上收). Existing records stay untouched."""
     township = await get_township_row(township_code)
-    _check_scope(field, power)
+    check_scope(field, power)
     grants = [g for g in await grants_of(township["id"]) if g.kind == "grant" and g.field == field]
     live = [g for g in grants if g.revoked_on is None and (g.valid_to is None or g.valid_to >= on)]
     changed: list[int] = []

@@ -68,11 +68,8 @@ async def register_clue(township_code: str, data: ClueCreate, actor: str | None 
     """线索登记. Refused unless the field (and the power, if named) is authorised that day."""
     township = await get_township_row(township_code)
     host = get_host()
-    catalogue = host.registry.catalogues.get(data.field)
-    if catalogue is None:
-        raise Invalid("field.unknown", f"未安装领域 {data.field} 的插件")
-    if data.power is not None and host.registry.field_of(data.power) != data.field:
-        raise Invalid("power.unknown", f"领域 {catalogue.field.name} 的目录中没有执法事项 {data.power}")
+    authorisations.check_scope(data.field, data.power)
+    catalogue = host.registry.catalogues[data.field]
     try:
         source = CaseSource(data.source)
     except ValueError as exc:
