@@ -73,6 +73,20 @@ def uses_floor(fine: StatutoryFine, bases: dict[str, Decimal]) -> bool:
     )
 
 
+def scaled(fine: StatutoryFine, lo: Decimal, hi: Decimal, bases: dict[str, Decimal], units: Decimal | None) -> Range:
+    """``lo``–``hi`` in the fine's own unit (yuan, multiple, percent, yuan per unit) as yuan."""
+    if fine.form == FineForm.multiple:
+        base = base_of(fine, bases)
+        return Range(money(base * lo), money(base * hi))
+    if fine.form == FineForm.percentage:
+        base = base_of(fine, bases)
+        return Range(money(base * lo / HUNDRED), money(base * hi / HUNDRED))
+    if fine.form == FineForm.per_unit:
+        n = units_of(fine, units)
+        return Range(money(n * lo), money(n * hi))
+    return Range(money(lo), money(hi))
+
+
 def statutory_range(
     fine: StatutoryFine, bases: dict[str, Decimal], units: Decimal | None
 ) -> tuple[Range | None, str]:
@@ -86,16 +100,16 @@ def statutory_range(
         if uses_floor(fine, bases):
             r = Range(money(fine.floor_min), money(fine.floor_max))
             return r, f"{label} {yuan(base)}，不足 {yuan(fine.floor_below)}，适用小额基数的幅度 {span(r)}"
-        r = Range(money(base * lo), money(base * hi))
+        r = scaled(fine, lo, hi, bases, units)
         return r, f"{label} {yuan(base)}的 {num(lo)} 倍以上 {num(hi)} 倍以下，即 {span(r)}"
     if fine.form == FineForm.percentage:
         base = base_of(fine, bases)
-        r = Range(money(base * lo / HUNDRED), money(base * hi / HUNDRED))
+        r = scaled(fine, lo, hi, bases, units)
         label = fine.base_text or fine.base
         return r, f"{label} {yuan(base)}的百分之 {num(lo)} 以上百分之 {num(hi)} 以下，即 {span(r)}"
     if fine.form == FineForm.per_unit:
         n = units_of(fine, units)
-        r = Range(money(n * lo), money(n * hi))
+        r = scaled(fine, lo, hi, bases, units)
         return r, f"每{fine.unit} {yuan(lo)}以上 {yuan(hi)}以下，共 {num(n)} {fine.unit}，即 {span(r)}"
     return None, "法律未规定罚款数额，由地方性法规或者规章规定"
 
@@ -111,21 +125,19 @@ def tier_range(
         r = Range(money(lo), money(hi))
         return r, f"阶次幅度 {span(r)}"
     if fine.form == FineForm.multiple:
-        base = base_of(fine, bases)
         if uses_floor(fine, bases):
             if tier.floor_min is None or tier.floor_max is None:
                 r = Range(money(fine.floor_min), money(fine.floor_max))
                 return r, f"阶次未规定小额基数的幅度，以法定保底幅度 {span(r)} 为准"
             r = Range(money(tier.floor_min), money(tier.floor_max))
             return r, f"小额基数阶次幅度 {span(r)}"
-        r = Range(money(base * lo), money(base * hi))
+        r = scaled(fine, lo, hi, bases, units)
         return r, f"阶次 {num(lo)} 倍以上 {num(hi)} 倍以下，即 {span(r)}"
     if fine.form == FineForm.percentage:
-        base = base_of(fine, bases)
-        r = Range(money(base * lo / HUNDRED), money(base * hi / HUNDRED))
+        r = scaled(fine, lo, hi, bases, units)
         return r, f"阶次百分之 {num(lo)} 以上百分之 {num(hi)} 以下，即 {span(r)}"
     n = units_of(fine, units)
-    r = Range(money(n * lo), money(n * hi))
+    r = scaled(fine, lo, hi, bases, units)
     return r, f"阶次每{fine.unit} {yuan(lo)}以上 {yuan(hi)}以下，共 {num(n)} {fine.unit}，即 {span(r)}"
 
 
