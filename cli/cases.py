@@ -105,3 +105,9 @@ def overdue(
         return emit_json(rows)
     emit_table("超期未决案件", ["编号", "立案编号", "状态", "立案日", "应决定日", "超期天数"],
                ((c.id, c.number, c.status, c.filed_on, c.due, c.days_overdue) for c in rows))
+
+
+# 执法文书 and 案卷导出 (cli/documents.py): templates, document, documents, export
+from zhifa.cli import documents as _documents  # noqa: E402
+
+_documents.register(app)

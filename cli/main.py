@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typer
-from zhifa.cli import audit, cases, catalogue, demo, setup, townships
+from zhifa.cli import audit, cases, catalogue, demo, inspections, plugin_kit, publication, referrals, serve, setup, townships
 
 app = typer.Typer(
     name="zhifa",
@@ -16,9 +16,14 @@ app.command("init")(setup.init)
 app.command("plugins")(catalogue.plugins)
 app.command("powers")(catalogue.powers)
 app.command("demo")(demo.demo)
+app.command("serve")(serve.serve)
 app.add_typer(townships.app, name="township")
 app.add_typer(cases.app, name="case")
 app.add_typer(audit.app, name="audit")
+app.add_typer(inspections.app, name="inspection")
+app.add_typer(plugin_kit.app, name="plugin")
+app.add_typer(publication.app, name="publication")
+app.add_typer(referrals.app, name="referral")
 
 _plugin_commands_loaded = False
 
@@ -42,5 +47,8 @@ def load_plugin_commands() -> None:
 
 
 def run() -> None:
-    load_plugin_commands()
+    import sys
+
+    if sys.argv[1:2] != ["plugin"]:  # `zhifa plugin check` must run even when an installed plugin is broken
+        load_plugin_commands()
     app()

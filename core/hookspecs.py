@@ -76,6 +76,21 @@ def zhifa_register_commands(cli: "typer.Typer") -> None:
     """
 
 
+@hookspec
+def zhifa_api_routes() -> list[Any]:
+    """Add HTTP routes (Litestar route handlers) for this plugin's fields.
+
+    Fires once, when the API application is built (``zhifa serve``).
+    Receives nothing.
+    Returns a list of Litestar route handlers. Each is mounted under
+    ``/townships/{code}/fields/{field}/`` for every field the plugin declares, behind the same
+    token check and township scoping as the core's routes (another township's caller gets 404),
+    and answers 404 on a day the field is not enabled for the township. Each handler must state
+    the roles it allows in ``opt={"roles": frozenset({...})}`` (role values, e.g. ``"officer"``);
+    a handler without them is refused with 403 (fail closed).
+    """
+
+
 # ---------------------------------------------------------------------------------------------
 # Behaviour — called per operation, over the township's enabled plugins only
 # ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine
+from zhifa.core.db.sqlite_persistent import PersistentSQLiteEngine
 
 
 class DatabaseURLError(ValueError):
@@ -25,7 +26,7 @@ def engine_from_url(url: str, base: Path | None = None) -> Engine:
         if not file.is_absolute() and base is not None:
             file = base / file
         # One writer at a time: wait for the lock instead of failing at once.
-        return SQLiteEngine(path=str(file), timeout=30)
+        return PersistentSQLiteEngine(path=str(file), timeout=30)
     if parsed.scheme in ("postgres", "postgresql"):
         return PostgresEngine(config={"dsn": url}, extensions=())
     raise DatabaseURLError(f"不支持的数据库地址 {url}：请使用 sqlite:/// 或 postgresql://")

@@ -190,6 +190,225 @@ class Event(Table, tablename="case_event"):
     hash = Varchar(length=64)
 
 
+class CaseOfficer(Table, tablename="case_officer"):
+    """承办人: the officers assigned to a case, kept beside the case file so lists can filter by them."""
+
+    township = ForeignKey(Township, on_delete=OnDelete.restrict)
+    case = ForeignKey(Case, on_delete=OnDelete.restrict)
+    user = ForeignKey(AppUser, on_delete=OnDelete.restrict)
+
+
+class ApiToken(Table, tablename="api_token"):
+    """A sign-in token for the API. Only its sha256 is stored; the token itself is shown once."""
+
+    user = ForeignKey(AppUser, on_delete=OnDelete.restrict)
+    token_sha256 = Varchar(length=64, unique=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+    expires_at = Timestamptz()
+    revoked_at = Timestamptz(null=True, default=None)
+
+
+class LoginAttempt(Table, tablename="login_attempt"):
+    """Every sign-in attempt, kept for throttling and for the audit of who tried what."""
+
+    username = Varchar(length=64, index=True)
+    remote = Varchar(length=64, default="")
+    at = Timestamptz(default=TimestamptzNow())
+    succeeded = Boolean(default=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# 双随机、一公开: random inspections (zhifa.core.services.inspections)
+# ---------------------------------------------------------------------------------------------
+
+
+class InspectionDirectory(Table, tablename="inspection_directory"):
+    """The version of a township's directory (``kind``: targets | inspectors), bumped on each change."""
+
+    township = ForeignKey(Township, on_delete=OnDelete.restrict)
+    kind = Varchar(length=20)
+    version = Integer(default=0)
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class InspectionTarget(Table, tablename="inspection_target"):
+    """检查对象名录库: one market entity in one field's directory, with its credit risk class."""
+
+    township = ForeignKey(Township, on_delete=OnDelete.restrict)
+    field = Varchar(length=40)
+    kind = Varchar(length=16)  # organisation | individual (个体工商户)
+    name = Varchar(length=200)
+    identifier = Varchar(length=18)  # 统一社会信用代码
+    operator = Varchar(length=100, null=True, default=None)  # 经营者 / 法定代表人
+    address = Varchar(length=300, default="")
+    risk_class = Varchar(length=4)  # A | B | C | D (信用风险分类)
+    active = Boolean(default=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class InspectionInspector(Table, tablename="inspection_inspector"):
+    """执法检查人员名录库: a member; eligibility (a valid certificate) is judged at each draw."""
+
+    township = ForeignKey(Township, on_delete=OnDelete.restrict)
+    user = ForeignKey(AppUser, on_delete=OnDelete.restrict)
+    active = Boolean(default=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class InspectionRecusal(Table, tablename="inspection_recusal"):
+    """回避: the inspector is never drawn for the target (kinship, interest …)."""
+
+    township = ForeignKey(Township, on_delete=OnDelete.restrict)
+    user = ForeignKey(AppUser, on_delete=OnDelete.restrict)
+    target = ForeignKey(InspectionTarget, on_delete=OnDelete.restrict)
+    reason = Varchar(length=300)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class InspectionPlan(Table, tablename="inspection_plan"):
+    """抽查计划（任务）: field, ratio per risk class, inspectors per target, inspection window."""
+
+    township = ForeignKey(Township, on_delete=OnDelete.restrict)
+    field = Varchar(length=40)
+    title = Varchar(length=200)
+    ratios = JSON(default={})  # risk class -> percent (decimal string)
+    per_target = Integer(default=2)
+    starts_on = Date()
+    ends_on = Date()
+    rotation = Boolean(default=False)  # exclude last draw's inspector of the same target
+    created_by = ForeignKey(AppUser, null=True, on_delete=OnDelete.restrict)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class InspectionDraw(Table, tablename="inspection_draw"):
+    """One recorded draw: seed, directory versions and hashes, the inputs and the result."""
+
+    township = ForeignKey(Township, on_delete=OnDelete.restrict)
+    plan = ForeignKey(InspectionPlan, on_delete=OnDelete.restrict)
+    seq = Integer()  # 1, 2, … within the plan
+    seed = Varchar(length=40)
+    algorithm = Varchar(length=40)
+    target_directory_version = Integer()
+    target_directory_hash = Varchar(length=64)
+    inspector_directory_version = Integer()
+    inspector_directory_hash = Varchar(length=64)
+    inputs = JSON(default={})  # zhifa.core.inspections.draw.DrawInput
+    result = JSON(default={})  # zhifa.core.inspections.draw.DrawResult
+    result_hash = Varchar(length=64)
+    drawn_at = Timestamptz(default=TimestamptzNow())
+    drawn_by = ForeignKey(AppUser, null=True, on_delete=OnDelete.restrict)
+
+
+class InspectionResult(Table, tablename="inspection_result"):
+    """抽查结果 of one drawn target, and its publication (抽查结果公示)."""
+
+    township = ForeignKey(Township, on_delete=OnDelete.restrict)
+    draw = ForeignKey(InspectionDraw, on_delete=OnDelete.restrict)
+    target = ForeignKey(InspectionTarget, on_delete=OnDelete.restrict)
+    inspectors = JSON(default=[])  # usernames
+    inspected_at = Timestamptz()
+    inspected_on = Date()  # local legal date of inspected_at
+    outcome = Varchar(length=30)
+    note = Text(default="")
+    case = ForeignKey(Case, null=True, on_delete=OnDelete.restrict)  # clue registered from it
+    recorded_by = ForeignKey(AppUser, null=True, on_delete=OnDelete.restrict)
+    recorded_at = Timestamptz(default=TimestamptzNow())
+    publish_due = Date(null=True, default=None)
+    published_on = Date(null=True, default=None)
+
+
+
+# ---------------------------------------------------------------------------------------------
+# 公示 and 乡呼县应 (zhifa.core.services.publication, zhifa.core.services.referrals)
+# ---------------------------------------------------------------------------------------------
+
+
+class Publication(Table, tablename="publication"):
+    """公示: a decision queued for publication, its masked public record, withdrawal and take-down."""
+
+    township = ForeignKey(Township, on_delete=OnDelete.restrict)
+    case = ForeignKey(Case, on_delete=OnDelete.restrict)
+    kind = Varchar(length=12)  # penalty | other (which due period applies)
+    decision_kind = Varchar(length=30)  # penalty | no_penalty_minor
+    decided_on = Date()
+    due_days = Integer()  # working days, as configured when queued
+    due_on = Date(null=True, default=None)  # None: the working-day calendar does not cover it yet
+    status = Varchar(length=20, default="queued")  # queued | published | withdrawal_due | withdrawn | cancelled | taken_down
+    published_on = Date(null=True, default=None)
+    display_until = Date(null=True, default=None)
+    record = JSON(default={})  # the masked public record (zhifa.core.schemas.publication.PublicRecord)
+    withdraw_reason = Text(default="")
+    withdraw_requested_on = Date(null=True, default=None)
+    withdraw_due_on = Date(null=True, default=None)
+    withdrawn_on = Date(null=True, default=None)
+    cancelled_on = Date(null=True, default=None)
+    taken_down_on = Date(null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class Referral(Table, tablename="referral"):
+    """乡呼县应: a matter beyond the township's powers sent to a county department, and its answer."""
+
+    township = ForeignKey(Township, on_delete=OnDelete.restrict)
+    number = Varchar(length=60)  # e.g. 横综执呼〔2026〕1号
+    department = ForeignKey(Department, on_delete=OnDelete.restrict)
+    field = Varchar(length=40)
+    power = Varchar(length=40, null=True, default=None)
+    summary = Text()
+    place = Varchar(length=300, default="")
+    case = ForeignKey(Case, null=True, on_delete=OnDelete.restrict)
+    status = Varchar(length=20, default="sent")  # sent | accepted | answered | closed | refused | returned
+    sent_at = Timestamptz()
+    sent_by = ForeignKey(AppUser, on_delete=OnDelete.restrict)
+    accept_due_on = Date(null=True, default=None)
+    answer_due_on = Date(null=True, default=None)
+    accepted_at = Timestamptz(null=True, default=None)
+    accepted_by = ForeignKey(AppUser, null=True, on_delete=OnDelete.restrict)
+    answer = Text(default="")
+    answered_at = Timestamptz(null=True, default=None)
+    answered_by = ForeignKey(AppUser, null=True, on_delete=OnDelete.restrict)
+    closed_at = Timestamptz(null=True, default=None)
+    closed_by = ForeignKey(AppUser, null=True, on_delete=OnDelete.restrict)
+    refused_at = Timestamptz(null=True, default=None)
+    returned_at = Timestamptz(null=True, default=None)
+    reason = Text(default="")  # why refused or returned
+    rating = Integer(null=True, default=None)  # 1-5, by the township
+    rating_comment = Text(default="")
+    rated_at = Timestamptz(null=True, default=None)
+    rated_by = ForeignKey(AppUser, null=True, on_delete=OnDelete.restrict)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+# ---------------------------------------------------------------------------------------------
+# 执法文书 (zhifa.core.documents)
+# ---------------------------------------------------------------------------------------------
+
+
+class Document(Table, tablename="document"):
+    """执法文书: one rendering of a template for a case. The Word and PDF files live in the
+    content-addressed store (as evidence does); their sha256 is recorded here and checked on read."""
+
+    township = ForeignKey(Township, on_delete=OnDelete.restrict)
+    case = ForeignKey(Case, on_delete=OnDelete.restrict, index=True)
+    template = Varchar(length=80)  # the template rendered (a field's override, where one applied)
+    title = Varchar(length=200)
+    stage = Varchar(length=30, default="")
+    number = Varchar(length=80, null=True, default=None)  # 文号; None for forms and records (表、笔录)
+    issued_on = Date()  # the date the document bears
+    content_sha256 = Varchar(length=64)  # .docx
+    size_bytes = BigInt()
+    storage_key = Varchar(length=200)
+    pdf_sha256 = Varchar(length=64)
+    pdf_size_bytes = BigInt()
+    pdf_storage_key = Varchar(length=200)
+    pages = Integer(default=0)
+    blanks = JSON(default=[])  # placeholders left blank, to be filled in by hand
+    data = JSON(default={})  # the values the caller supplied
+    replaces = Integer(null=True, default=None)  # id of the rendering this one corrects (same number)
+    created_by = ForeignKey(AppUser, on_delete=OnDelete.restrict)
+    created_at = Timestamptz(default=TimestamptzNow())
+
 CORE_TABLES: tuple[type[Table], ...] = (
     Township,
     Department,
@@ -201,6 +420,19 @@ CORE_TABLES: tuple[type[Table], ...] = (
     CaseSequence,
     Evidence,
     Event,
+    CaseOfficer,
+    ApiToken,
+    LoginAttempt,
+    InspectionDirectory,
+    InspectionTarget,
+    InspectionInspector,
+    InspectionRecusal,
+    InspectionPlan,
+    InspectionDraw,
+    InspectionResult,
+    Publication,
+    Referral,
+    Document,
 )
 
 
@@ -212,4 +444,14 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "evidence": ("township", "case", "storage_key"),
     "case_event": ("township", "seq"),
     "case_sequence": ("township", "year", "kind"),
+    "case_officer": ("township", "case", "user"),
+    "inspection_directory": ("township", "kind"),
+    "inspection_target": ("township", "field", "identifier"),
+    "inspection_inspector": ("township", "user"),
+    "inspection_recusal": ("township", "user", "target"),
+    "inspection_plan": ("township", "title"),
+    "inspection_draw": ("township", "plan", "seq"),
+    "inspection_result": ("township", "draw", "target"),
+    "publication": ("township", "case", "decided_on"),
+    "referral": ("township", "number"),
 }

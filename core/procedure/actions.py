@@ -15,6 +15,7 @@ from zhifa.core.procedure import effects
 from zhifa.core.procedure import inputs as i
 from zhifa.core.procedure.states import Status as S
 from zhifa.core.rules import authority, deadlines, decision, execution, gates, people, simple
+from zhifa.core.rules import judicial as criminal
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refusal
 
@@ -115,4 +116,15 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
         people.two_certified_officers)),
     _a("file_with_authority", "当场处罚备案", {S.on_spot, S.executing}, S.filed_with_authority, i.FileWithAuthority,
        effects.file_with_authority, OFFICER, (execution.paid_or_enforced,)),
+    # 涉嫌犯罪移送之后（行政执法机关移送涉嫌犯罪案件的规定第8-9条; zhifa.core.procedure.judicial）
+    _a("record_police_receipt", "公安机关接受移送", {S.criminal_transfer}, None, i.RecordPoliceReceipt,
+       effects.record_police_receipt, OFFICER + APPROVER, (criminal.receipt_once,)),
+    _a("copy_to_procuratorate", "抄送人民检察院", {S.criminal_transfer}, None, i.CopyToProcuratorate,
+       effects.copy_to_procuratorate, OFFICER + APPROVER, (criminal.copy_once,)),
+    _a("record_police_decision", "公安机关立案审查结果", {S.criminal_transfer}, None, i.RecordPoliceDecision,
+       effects.record_police_decision, OFFICER + APPROVER, (criminal.police_decision_expected,)),
+    _a("request_police_reconsideration", "提请公安机关复议", {S.criminal_transfer}, None, i.RequestPoliceReconsideration,
+       effects.request_police_reconsideration, HEAD, (criminal.reconsideration_allowed,)),
+    _a("resume_after_non_filing", "不予立案后恢复行政处理", {S.criminal_transfer}, S.investigating, i.ResumeAfterNonFiling,
+       effects.resume_after_non_filing, HEAD, (criminal.finally_declined,)),
 )}

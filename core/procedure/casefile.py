@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
+from zhifa.core.procedure.judicial import JudicialTransfer
 
 
 class Interval(msgspec.Struct, kw_only=True):
@@ -166,6 +167,7 @@ class CaseFile(msgspec.Struct, kw_only=True):
     closed_on: dt.date | None = None
     archived_on: dt.date | None = None
     outcome_note: str = ""
+    judicial: JudicialTransfer | None = None  # 涉嫌犯罪移送后的步骤 (zhifa.core.procedure.judicial)
 
 
 def load(raw: Any) -> CaseFile:

@@ -280,3 +280,59 @@ def decide_on_spot(ctx, file):
 def file_with_authority(ctx, file):
     file.closed_on = ctx.on
     return {}
+
+
+# 涉嫌犯罪移送之后 (zhifa.core.procedure.judicial)
+
+
+def _judicial(file):
+    from zhifa.core.procedure.judicial import JudicialTransfer
+
+    if file.judicial is None:
+        file.judicial = JudicialTransfer()
+    return file.judicial
+
+
+def record_police_receipt(ctx, file):
+    from zhifa.core.procedure.judicial import police_review_due
+
+    data, judicial = _input(ctx), _judicial(file)
+    judicial.received_on = data.received_on or ctx.on
+    judicial.organ_receipt_no = data.receipt_no
+    judicial.review_due = police_review_due(judicial.received_on)
+    return {}
+
+
+def copy_to_procuratorate(ctx, file):
+    data, judicial = _input(ctx), _judicial(file)
+    judicial.procuratorate, judicial.copy_document_no, judicial.copied_on = data.procuratorate, data.document_no, ctx.on
+    return {}
+
+
+def record_police_decision(ctx, file):
+    from zhifa.core.procedure.judicial import PoliceDecision
+
+    data, judicial = _input(ctx), _judicial(file)
+    pending = judicial.reconsideration_pending
+    due = judicial.reconsideration_due if pending else judicial.review_due
+    judicial.decisions.append(PoliceDecision(
+        filed=data.filed, notified_on=ctx.on, due=due, in_time=None if due is None else ctx.on <= due,
+        notice_no=data.notice_no, reason=data.reason, on_reconsideration=pending,
+    ))
+    return {}
+
+
+def request_police_reconsideration(ctx, file):
+    from zhifa.core.procedure.judicial import reconsideration_decision_due
+
+    judicial = _judicial(file)
+    judicial.reconsideration_requested_on, judicial.reconsideration_reason = ctx.on, _input(ctx).reason
+    judicial.reconsideration_due = reconsideration_decision_due(ctx.on)
+    return {}
+
+
+def resume_after_non_filing(ctx, file):
+    _judicial(file).resumed_on = ctx.on
+    if _input(ctx).reason:
+        file.outcome_note = _input(ctx).reason
+    return {}

@@ -211,3 +211,30 @@ class DecideOnSpot(Input, kw_only=True, forbid_unknown_fields=True):
 
 class FileWithAuthority(Input, kw_only=True, forbid_unknown_fields=True):
     pass
+
+
+# 涉嫌犯罪移送之后 (zhifa.core.procedure.judicial)
+
+
+class RecordPoliceReceipt(Input, kw_only=True, forbid_unknown_fields=True):
+    received_on: dt.date | None = None  # the day the police received the case (回执); default: the action's day
+    receipt_no: str = ""
+
+
+class CopyToProcuratorate(Input, kw_only=True, forbid_unknown_fields=True):
+    procuratorate: str  # e.g. 桐庐县人民检察院
+    document_no: str = ""
+
+
+class RecordPoliceDecision(Input, kw_only=True, forbid_unknown_fields=True):
+    filed: bool  # 公安机关决定立案 / 不予立案
+    notice_no: str = ""
+    reason: str = ""  # required when not filed (第8条: 说明理由)
+
+
+class RequestPoliceReconsideration(Input, kw_only=True, forbid_unknown_fields=True):
+    reason: str
+
+
+class ResumeAfterNonFiling(Input, kw_only=True, forbid_unknown_fields=True):
+    reason: str = ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import msgspec
 
@@ -34,6 +35,21 @@ class Person(msgspec.Struct, kw_only=True):
         return next((c for c in self.certificates if c.valid_for(field, on)), None)
 
 
+class PublicationSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """公示 (local policy). Due periods are ``periods`` publication_penalty / publication_other."""
+
+    publish_no_penalty: bool = True  # 不予处罚决定（轻微、首违）published as 其他执法决定
+    display_months_penalty: Annotated[int, msgspec.Meta(ge=1)] = 36  # 公示期满撤下（月）
+    display_months_other: Annotated[int, msgspec.Meta(ge=1)] = 36
+
+
+class ReferralSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """乡呼县应 response deadlines in working days from sending: local policy, not statute."""
+
+    accept_days: Annotated[int, msgspec.Meta(ge=1)] = 1  # 县直部门受理（签收）
+    answer_days: Annotated[int, msgspec.Meta(ge=1)] = 5  # 县直部门答复
+
+
 class ProcedureSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """A township's configurable procedure (the law leaves these to provinces and departments)."""
 
@@ -42,3 +58,6 @@ class ProcedureSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True
     legal_review_powers: list[str] = []  # the township's list of 重大执法决定
     hand_back_citizen: str | None = None  # 较大数额 kept by the county (yuan); None: no hand-back
     hand_back_organisation: str | None = None
+    documents: dict[str, str] = {}  # 文书设置, checked by zhifa.core.documents.settings.DocumentSettings
+    publication: PublicationSettings = msgspec.field(default_factory=PublicationSettings)
+    referral: ReferralSettings = msgspec.field(default_factory=ReferralSettings)

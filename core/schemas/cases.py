@@ -6,7 +6,7 @@ from typing import Any
 import msgspec
 
 
-class ClueCreate(msgspec.Struct, kw_only=True):
+class ClueCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """线索登记: what an officer or auxiliary records when a matter is found."""
 
     field: str
@@ -61,3 +61,31 @@ class EvidenceRead(msgspec.Struct, kw_only=True):
     captured_at: dt.datetime
     captured_place: str
     collector_id: int
+
+
+class CaseFilter(msgspec.Struct, kw_only=True):
+    """List filters; every one optional. Dates are local (Asia/Shanghai) and inclusive."""
+
+    status: list[str] = []
+    field: str | None = None
+    power: str | None = None
+    officer: str | None = None  # username of an assigned officer (承办人)
+    overdue: bool | None = None  # past the 90-day decision clock (第60条) on ``on``
+    found_from: dt.date | None = None
+    found_to: dt.date | None = None
+    filed_from: dt.date | None = None
+    filed_to: dt.date | None = None
+
+
+class CasePage(msgspec.Struct, kw_only=True):
+    items: list[CaseRead]
+    next_cursor: str | None  # pass back as ``cursor`` for the next page; None on the last page
+    limit: int
+
+
+class CaseDetail(msgspec.Struct, kw_only=True):
+    case: CaseRead
+    officers: list[str]
+    file: dict[str, Any]  # the case file (facts gathered by the procedure)
+    timeline: list[EventRead]
+    next_actions: list[str]  # actions the case's status allows (roles and gates still apply)

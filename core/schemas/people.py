@@ -5,7 +5,7 @@ import datetime as dt
 import msgspec
 
 
-class UserCreate(msgspec.Struct, kw_only=True):
+class UserCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     username: str
     display_name: str
     roles: list[str]
@@ -37,7 +37,7 @@ class UserRead(msgspec.Struct, kw_only=True):
     certificates: list[CertificateRead] = []
 
 
-class CertificateCreate(msgspec.Struct, kw_only=True):
+class CertificateCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     number: str
     fields: list[str]
     issuer: str
@@ -45,7 +45,7 @@ class CertificateCreate(msgspec.Struct, kw_only=True):
     valid_to: dt.date
 
 
-class PartyCreate(msgspec.Struct, kw_only=True):
+class PartyCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     kind: str  # citizen | organisation
     name: str
     identifier: str  # 居民身份证号码 / 统一社会信用代码

@@ -5,7 +5,7 @@ import datetime as dt
 import msgspec
 
 
-class TownshipCreate(msgspec.Struct, kw_only=True):
+class TownshipCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     code: str  # 9 or 12-digit division code
     name: str
     short_name: str = ""  # 文号简称; defaults to the name's first character + 综执
@@ -20,7 +20,7 @@ class TownshipRead(msgspec.Struct, kw_only=True):
     short_name: str
 
 
-class DepartmentCreate(msgspec.Struct, kw_only=True):
+class DepartmentCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     county_code: str
     code: str
     name: str
@@ -37,7 +37,7 @@ class DepartmentRead(msgspec.Struct, kw_only=True):
     kind: str
 
 
-class AuthorisationCreate(msgspec.Struct, kw_only=True):
+class AuthorisationCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     field: str
     basis: str  # entrusted | conferred
     document_no: str

@@ -83,13 +83,17 @@ def read_file(path: Path) -> CountyConfig:
         raise Invalid("config.invalid", f"配置文件 {path.name} 有误：{exc}") from exc
 
 
-async def apply(config: CountyConfig) -> ApplySummary:
-    """Apply the whole file in one transaction: it lands completely or not at all."""
+async def apply(config: CountyConfig, known_hashes: dict[str, str] | None = None) -> ApplySummary:
+    """Apply the whole file in one transaction: it lands completely or not at all.
+
+    ``known_hashes`` maps a password to an argon2 hash already computed for it (the demo reuses
+    one across imports in a process); every other password is hashed once per import.
+    """
     async with write_transaction():
-        return await _apply(config)
+        return await _apply(config, dict(known_hashes or {}))
 
 
-async def _apply(config: CountyConfig) -> ApplySummary:
+async def _apply(config: CountyConfig, hashes: dict[str, str]) -> ApplySummary:
     summary = ApplySummary()
     for dept in config.departments:
         exists = await Department.exists().where(
@@ -108,7 +112,7 @@ async def _apply(config: CountyConfig) -> ApplySummary:
             if not await Party.exists().where((Party.township == township["id"]) & (Party.identifier == party.identifier)):
                 await parties.create_party(entry.code, party)
                 summary.parties += 1
-    hashes: dict[str, str] = {}  # argon2 is deliberately slow: hash each distinct password once
+    # argon2 is deliberately slow: hash each distinct password once
     for user in config.users:
         if await AppUser.exists().where(AppUser.username == user.username):
             continue

@@ -8,6 +8,7 @@ check characters and belong to nobody.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from stdnum.cn import ric, uscc
 from zhifa.core.db.tables import Case, Township
@@ -26,6 +27,7 @@ from zhifa.core.services.county_config import (
     WithdrawalEntry,
     apply,
 )
+from zhifa.core.services.inspection_demo import load_demo_inspections
 
 COUNTY = "330122"
 DEMO_PASSWORD = "zhifa-demo"  # documented in the README; demo databases only
@@ -172,8 +174,17 @@ class DemoSummary(ApplySummary, kw_only=True):
     clues: int = 0
 
 
+@functools.cache
+def _demo_hash() -> str:
+    """The demo password is public; hash it once per process, not once per demo import."""
+    from zhifa.core.services.people import hash_password
+
+    return hash_password(DEMO_PASSWORD)
+
+
 async def load_demo() -> DemoSummary:
     async with write_transaction():
-        summary = await apply(demo_config())
+        summary = await apply(demo_config(), {DEMO_PASSWORD: _demo_hash()})
         clues = await _clues()
+        await load_demo_inspections()  # 双随机、一公开: 横村镇's directories and a plan
     return DemoSummary(**{f: getattr(summary, f) for f in summary.__struct_fields__}, clues=clues)

@@ -20,3 +20,21 @@ class Conflict(ServiceError):
 
 class Invalid(ServiceError):
     pass
+
+
+class Forbidden(ServiceError):
+    """The user is known and may see the resource, but their role does not allow the action."""
+
+
+class Unauthenticated(ServiceError):
+    pass
+
+
+class Throttled(ServiceError):
+    def __init__(self, code: str, message: str, retry_after: int):
+        super().__init__(code, message)
+        self.retry_after = retry_after
+
+
+class TooLarge(ServiceError):
+    pass

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import tempfile
+from collections.abc import AsyncIterator
 from enum import Enum
 from pathlib import Path
 
@@ -13,7 +16,7 @@ from zhifa.core.db.transaction import write_transaction
 from zhifa.core.schemas.cases import EvidenceRead
 from zhifa.core.services import events
 from zhifa.core.services.cases import get_case
-from zhifa.core.services.errors import Invalid, NotFound
+from zhifa.core.services.errors import Invalid, NotFound, TooLarge
 from zhifa.core.services.townships import get_township_row
 
 
@@ -60,10 +63,7 @@ def _read(row: dict) -> EvidenceRead:
     )
 
 
-async def register_evidence(
-    township_code: str, case_id: int, *, kind: str, title: str, content: bytes, captured_at: dt.datetime,
-    collector: str, captured_place: str = "", media_type: str = "application/octet-stream",
-) -> EvidenceRead:
+async def _validated(township_code: str, case_id: int, kind: str, captured_at: dt.datetime, collector: str):
     township = await get_township_row(township_code)
     await get_case(township_code, case_id)
     try:
@@ -76,22 +76,99 @@ async def register_evidence(
     user = await AppUser.select(AppUser.id, AppUser.township).where(AppUser.username == collector).first()
     if user is None or user["township"] != township["id"]:
         raise NotFound("user.not_found", f"本乡镇未找到用户 {collector}")
+    return township, kind_, user
+
+
+async def register_evidence(
+    township_code: str, case_id: int, *, kind: str, title: str, content: bytes, captured_at: dt.datetime,
+    collector: str, captured_place: str = "", media_type: str = "application/octet-stream",
+) -> EvidenceRead:
+    township, kind_, user = await _validated(township_code, case_id, kind, captured_at, collector)
     digest = hashlib.sha256(content).hexdigest()
     key = _store(township_code, content, digest)
+    return await _record(township, township_code, case_id, kind_, title, digest, len(content), key, captured_at,
+                         captured_place, media_type, user["id"])
+
+
+async def _record(township, township_code, case_id, kind_, title, digest, size, key, captured_at, captured_place,
+                  media_type, user_id) -> EvidenceRead:
     async with write_transaction():
         row = Evidence(
             township=township["id"], case=case_id, kind=kind_.value, title=title, content_sha256=digest,
-            size_bytes=len(content), media_type=media_type, storage_key=key,
+            size_bytes=size, media_type=media_type, storage_key=key,
             captured_at=captured_at.astimezone(dt.timezone.utc), captured_place=captured_place,
-            collector=user["id"],
+            collector=user_id,
         )
         await row.save()
         await events.append_event(
             township_id=township["id"], township_code=township_code, kind="evidence_registered",
-            case_id=case_id, actor_id=user["id"], place=captured_place, occurred_at=captured_at,
-            payload={"evidence_id": row.id, "kind": kind_.value, "sha256": digest, "size": len(content)},
+            case_id=case_id, actor_id=user_id, place=captured_place, occurred_at=captured_at,
+            payload={"evidence_id": row.id, "kind": kind_.value, "sha256": digest, "size": size},
         )
     return _read(await Evidence.select().where(Evidence.id == row.id).first())
+
+
+async def register_evidence_stream(
+    township_code: str, case_id: int, chunks: AsyncIterator[bytes], *, kind: str, title: str,
+    captured_at: dt.datetime, collector: str, max_bytes: int, captured_place: str = "",
+    media_type: str = "application/octet-stream",
+) -> EvidenceRead:
+    """Evidence received as a stream: hashed while written to disk, never held whole in memory."""
+    township, kind_, user = await _validated(township_code, case_id, kind, captured_at, collector)
+    if not title.strip():
+        raise Invalid("evidence.title", "证据名称不能为空")
+    staging = store_dir() / ".staging"
+    staging.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=staging)
+    tmp = Path(name)
+    digest, size = hashlib.sha256(), 0
+    try:
+        with os.fdopen(handle, "wb") as out:
+            async for chunk in chunks:
+                size += len(chunk)
+                if size > max_bytes:
+                    raise TooLarge("evidence.too_large", f"证据文件超过大小上限 {max_bytes // (1024 * 1024)} MB")
+                digest.update(chunk)
+                out.write(chunk)
+        if size == 0:
+            raise Invalid("evidence.empty", "证据文件为空")
+        hexdigest = digest.hexdigest()
+        key = f"{township_code}/{hexdigest[:2]}/{hexdigest}"
+        path = store_dir() / key
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            tmp.unlink()
+        else:
+            tmp.replace(path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return await _record(township, township_code, case_id, kind_, title.strip(), hexdigest, size, key, captured_at,
+                         captured_place, media_type, user["id"])
+
+
+async def list_evidence(township_code: str, case_id: int) -> list[EvidenceRead]:
+    township = await get_township_row(township_code)
+    await get_case(township_code, case_id)
+    rows = await Evidence.select().where((Evidence.township == township["id"]) & (Evidence.case == case_id)).order_by(
+        Evidence.id)
+    return [_read(r) for r in rows]
+
+
+async def evidence_file(township_code: str, evidence_id: int) -> tuple[EvidenceRead, Path]:
+    """The stored file, checked against the hash recorded at capture before anything is sent."""
+    township = await get_township_row(township_code)
+    row = await Evidence.select().where((Evidence.id == evidence_id) & (Evidence.township == township["id"])).first()
+    if row is None:
+        raise NotFound("evidence.not_found", f"本乡镇未找到编号为 {evidence_id} 的证据")
+    path = store_dir() / row["storage_key"]
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    if digest.hexdigest() != row["content_sha256"]:
+        raise Invalid("evidence.tampered", f"证据 {evidence_id} 的内容与取证时的哈希值不符，可能已被篡改")
+    return _read(row), path
 
 
 async def evidence_content(township_code: str, evidence_id: int) -> bytes:

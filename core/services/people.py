@@ -12,6 +12,7 @@ from zhifa.core.services.errors import Conflict, Invalid, NotFound
 from zhifa.core.services.townships import get_department_row, get_township_row
 
 _hasher = PasswordHasher()
+MIN_PASSWORD_LENGTH = 10
 
 
 def _roles(values: list[str]) -> list[Role]:
@@ -31,9 +32,14 @@ def hash_password(password: str) -> str:
 async def create_user(data: UserCreate, *, password_hash: str | None = None) -> UserRead:
     """Create a user. ``password_hash`` lets a bulk import hash a shared password only once."""
     roles = _roles(data.roles)
+    if data.password is not None and len(data.password) < MIN_PASSWORD_LENGTH:
+        raise Invalid("user.password", f"密码至少 {MIN_PASSWORD_LENGTH} 个字符")
     if Role.auxiliary in roles and ({Role.officer, Role.approver, Role.legal_reviewer, Role.township_head} & set(roles)):
         raise Invalid("user.auxiliary_cannot_enforce", "辅助人员不得同时担任执法、审批、审核或决定角色")
     township_id = None
+    if data.township and set(roles) - TOWNSHIP_ROLES:
+        outside = "、".join(r.value for r in roles if r not in TOWNSHIP_ROLES)
+        raise Invalid("user.role_outside_township", f"乡镇人员只能担任乡镇角色，不能担任：{outside}")
     if data.township:
         township = await get_township_row(data.township)
         township_id, county_code = township["id"], township["county_code"]

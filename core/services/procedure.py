@@ -26,7 +26,8 @@ from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.facts import ProcedureSettings
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.cases import CaseRead
-from zhifa.core.services import authorisations, events, numbering
+from zhifa.core.services import assignments, authorisations, events, numbering
+from zhifa.core.services import publication
 from zhifa.core.services.cases import after_commit, get_case, read_case
 from zhifa.core.services.errors import Conflict, Invalid, NotFound
 from zhifa.core.services.facts import people_facts, usernames_involved
@@ -107,6 +108,7 @@ async def perform(
     if action == "conclude_investigation":  # after the gates: the computation may itself refuse
         context.data["recommendation"] = recommendation_for(hooks, context, data, party_kind, birth_date, file)
 
+    officers_before = list(file.officers)
     updates = spec.effect(context, file)
     target = spec.target
     if action == "resume":
@@ -127,12 +129,15 @@ async def perform(
         saved = await Case.update(columns).where((Case.id == case_id) & (Case.version == row["version"])).returning(Case.id)
         if not saved:
             raise Conflict("case.version_conflict", "案件已被他人同时修改，本次操作未保存，请刷新后重试")
+        if file.officers != officers_before:
+            await assignments.assign(township["id"], case_id, file.officers)
         event = await events.append_event(
             township_id=township["id"], township_code=township_code, kind=action, case_id=case_id,
             actor_id=context.data["people"][actor].id if actor in context.data["people"] else None,
             payload={"title": spec.title, "from": row["status"], "to": new_status, "on": on,
                      "input": msgspec.to_builtins(data), "number": columns.get(Case.number)},
         )
+        await publication.on_case_action(township, case_id, action, file, on)  # 公示 queue, atomic with the event
     after_commit(hooks, context, event)
     return await get_case(township_code, case_id)
 

@@ -32,6 +32,10 @@ def recommendation_for(hooks, context: ActionContext, data, party_kind, birth_da
     if data.outcome != "penalty":
         return None
     facts = penalty_facts(context, data.facts, party_kind, birth_date, file)
+    return run_recommendation(hooks, context, facts)
+
+
+def run_recommendation(hooks, context: ActionContext, facts):
     recommendation = hooks.zhifa_recommend_penalty(context=context, facts=facts)
     # pluggy calls the last registered first; adjustments chain in that same order
     for impl in reversed(hooks.zhifa_adjust_recommendation.get_hookimpls()):
@@ -40,3 +44,36 @@ def recommendation_for(hooks, context: ActionContext, data, party_kind, birth_da
         if adjusted is not None:
             recommendation = adjusted
     return recommendation
+
+
+async def preview(township_code: str, facts) -> Any:
+    """The recommendation for facts given directly (the 裁量 calculator), as the township's plugins see it.
+
+    Refused, like filing, when the power is not authorised to the township on the decision date.
+    """
+    from zhifa.core.registry import get_host
+    from zhifa.core.rules.refusal import Refused
+    from zhifa.core.services import authorisations
+    from zhifa.core.services.townships import get_township_row
+
+    township = await get_township_row(township_code)
+    registry = get_host().registry
+    field = registry.power_field.get(facts.power)
+    if field is None:
+        from zhifa.core.services.errors import NotFound
+
+        raise NotFound("power.not_found", f"未找到执法事项 {facts.power}")
+    on = facts.decision_date
+    enabled = await authorisations.fields_enabled(township["id"], on)
+    grant = await authorisations.grant_for(township["id"], field, facts.power, on)
+    if grant is None:
+        raise Refused([_not_authorised(facts.power, on)])
+    context = ActionContext(action="recommend", township=township_code, on=on, field=field, power=facts.power,
+                            data={"enabled_fields": enabled, "grant": grant})
+    return run_recommendation(get_host().hooks_for_fields(enabled), context, facts)
+
+
+def _not_authorised(power: str, on: dt.date):
+    from zhifa.core.rules.refusal import Refusal
+
+    return Refusal("power.not_authorised", f"{on} 本乡镇未获授权行使执法事项 {power}")

@@ -64,3 +64,21 @@ def zhifa_register_commands(cli):
 
         for row in asyncio.run(main()):
             print(row["name"])
+
+
+@hookimpl
+def zhifa_api_routes():
+    """A field route: the roads the township registered (mounted under /townships/{code}/fields/transport)."""
+    from litestar import get
+
+    @get("/roads", opt={"roles": frozenset({"officer", "approver", "township_head", "supervisor"})})
+    async def roads(code: str) -> list[dict]:
+        from zhifa.core.db.tables import Township
+
+        from zhifa_transport.tables import Road
+
+        township = await Township.select(Township.id).where(Township.code == code).first()
+        rows = await Road.select(Road.name).where(Road.township == township["id"]).order_by(Road.name)
+        return [{"name": r["name"]} for r in rows]
+
+    return [roads]

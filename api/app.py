@@ -1,0 +1,74 @@
+"""The Litestar application: ``create_app()`` is what ``zhifa serve`` runs.
+
+On start-up it loads the plugins (validating their catalogues), points the tables at the
+database and, for SQLite, opens the engine's long-lived reader and writer connections.
+"""
+
+from __future__ import annotations
+
+from itertools import chain
+
+from litestar import Litestar
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
+from piccolo.engine.postgres import PostgresEngine
+from zhifa.api import access, problems
+from zhifa.api.routes import actions, auth, cases, catalogue, evidence, people, plugins, townships
+from zhifa.api.routes import publication as publication_routes
+from zhifa.api.security import authentication
+from zhifa.core.bootstrap import open_database
+from zhifa.core.db.database import current_engine
+from zhifa.core.db.sqlite_persistent import PersistentSQLiteEngine
+from zhifa.core.registry import get_host
+from zhifa.core.services.auth import forget_cached_tokens
+
+CORE_ROUTES = list(chain(auth.ROUTES, townships.ROUTES, catalogue.ROUTES, people.ROUTES, cases.ROUTES,
+                         actions.ROUTES, evidence.ROUTES))
+CORE_ROUTES += publication_routes.ROUTES  # 公示: public pages and the officers' queue
+
+
+def openapi_config() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="zhifa 乡镇综合行政执法 API",
+        version="1",
+        description=(
+            "乡镇综合行政执法办案系统的接口。除登录和公示页面外，每个请求都要在 Authorization 请求头中携带 "
+            "`Bearer <令牌>`（由 `POST /auth/login` 取得）。错误以 RFC 9457 problem details 返回，"
+            "`code` 为稳定的规则代码，`detail` 为中文说明。"
+        ),
+        path="/schema",
+        render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
+    )
+
+
+def create_app(database_url: str | None = None, *, migrate: bool = False, debug: bool = False) -> Litestar:
+    """Build the app. The database opens on start-up and closes on shutdown."""
+    host = get_host()
+
+    async def start() -> None:
+        access.forget_townships()
+        forget_cached_tokens()
+        await open_database(database_url, migrate=migrate)
+        engine = current_engine()
+        if isinstance(engine, PersistentSQLiteEngine):
+            await engine.open()
+        elif isinstance(engine, PostgresEngine):
+            await engine.start_connection_pool(min_size=2, max_size=10)
+
+    async def stop() -> None:
+        engine = current_engine()
+        if isinstance(engine, PersistentSQLiteEngine):
+            await engine.close()
+        elif isinstance(engine, PostgresEngine):
+            await engine.close_connection_pool()
+
+    return Litestar(
+        route_handlers=[*CORE_ROUTES, *plugins.plugin_routers(host)],
+        guards=[access.guard],
+        middleware=[authentication],
+        exception_handlers=problems.HANDLERS,
+        on_startup=[start],
+        on_shutdown=[stop],
+        openapi_config=openapi_config(),
+        debug=debug,
+    )

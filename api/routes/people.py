@@ -1,0 +1,71 @@
+"""Users of a township and their enforcement certificates; parties (当事人)."""
+
+from __future__ import annotations
+
+import msgspec
+from litestar import get, post
+from zhifa.api.access import CASE_WORKERS, PEOPLE_ADMINS, PEOPLE_READERS, R, roles
+from zhifa.core.schemas.people import CertificateCreate, CertificateRead, PartyCreate, PartyRead, UserCreate, UserRead
+from zhifa.core.services import parties, people
+from zhifa.core.services.errors import NotFound
+
+
+class TownshipUserCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A user of this township (the township comes from the path)."""
+
+    username: str
+    display_name: str
+    roles: list[str]
+    password: str
+    legal_qualification: bool = False
+
+
+async def _user_of(code: str, username: str) -> UserRead:
+    user = await people.get_user(username)
+    if user.township != code:
+        raise NotFound("user.not_found", f"本乡镇未找到用户 {username}")
+    return user
+
+
+@get("/townships/{code:str}/users", opt=roles(PEOPLE_READERS), tags=["人员"], summary="本乡镇人员")
+async def list_users(code: str) -> list[UserRead]:
+    return await people.list_users(code)
+
+
+@post("/townships/{code:str}/users", opt=roles(PEOPLE_ADMINS), tags=["人员"], summary="新增人员")
+async def create_user(code: str, data: TownshipUserCreate) -> UserRead:
+    return await people.create_user(UserCreate(
+        username=data.username, display_name=data.display_name, roles=data.roles, township=code,
+        legal_qualification=data.legal_qualification, password=data.password))
+
+
+@get("/townships/{code:str}/users/{username:str}", opt=roles(PEOPLE_READERS), tags=["人员"], summary="人员详情")
+async def get_user(code: str, username: str) -> UserRead:
+    return await _user_of(code, username)
+
+
+@post("/townships/{code:str}/users/{username:str}/certificates", opt=roles(PEOPLE_ADMINS), tags=["人员"],
+      summary="登记行政执法证")
+async def add_certificate(code: str, username: str, data: CertificateCreate) -> CertificateRead:
+    await _user_of(code, username)
+    return await people.add_certificate(username, data)
+
+
+@get("/townships/{code:str}/parties", opt=roles(CASE_WORKERS, frozenset({R.supervisor})), tags=["当事人"],
+     summary="当事人")
+async def list_parties(code: str) -> list[PartyRead]:
+    return await parties.list_parties(code)
+
+
+@post("/townships/{code:str}/parties", opt=roles(R.officer, R.approver), tags=["当事人"], summary="登记当事人")
+async def create_party(code: str, data: PartyCreate) -> PartyRead:
+    return await parties.create_party(code, data)
+
+
+@get("/townships/{code:str}/parties/{party_id:int}", opt=roles(CASE_WORKERS, frozenset({R.supervisor})),
+     tags=["当事人"], summary="当事人详情")
+async def get_party(code: str, party_id: int) -> PartyRead:
+    return await parties.get_party(code, party_id)
+
+
+ROUTES = [list_users, create_user, get_user, add_certificate, list_parties, create_party, get_party]

@@ -1,0 +1,64 @@
+"""公示: the public disclosure page of each township (no sign-in), and the officers' queue.
+
+``GET /public/{township}`` is the township's public page (HTML) and ``GET /public/{township}/publications``
+the same content as JSON: only masked records (zhifa.core.publication.mask) in their display
+period, and the notices of withdrawn ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from litestar import MediaType, Request, get, post
+from zhifa.api.access import CASE_READERS, R, roles
+from zhifa.api.routes.actions import action_date
+from zhifa.core import clock
+from zhifa.core.publication.page import render
+from zhifa.core.schemas.auth import Principal
+from zhifa.core.schemas.publication import OverduePublication, PublicationRead, PublicPage, WithdrawalCreate
+from zhifa.core.services import publication
+
+Req = Request[Principal, str, object]
+TAGS = ["公示"]
+PUBLISHERS = frozenset({R.officer, R.approver, R.township_head, R.township_admin})
+WITHDRAWERS = frozenset({R.approver, R.township_head, R.township_admin})
+
+
+@get("/public/{township:str}/publications", opt={"public": True}, tags=TAGS, summary="乡镇公示（JSON，无需登录）")
+async def public_publications(township: str, on: dt.date | None = None) -> PublicPage:
+    return await publication.public_page(township, on or clock.today())
+
+
+@get("/public/{township:str}", opt={"public": True}, tags=TAGS, summary="乡镇公示页面（HTML，无需登录）",
+     media_type=MediaType.HTML)
+async def public_html(township: str, on: dt.date | None = None) -> str:
+    return render(await publication.public_page(township, on or clock.today()))
+
+
+@get("/townships/{code:str}/publications", opt=roles(CASE_READERS, frozenset({R.township_admin})), tags=TAGS,
+     summary="本乡镇的公示（待公示、公示中、待撤回、已撤回）")
+async def list_publications(code: str, case_id: int | None = None) -> list[PublicationRead]:
+    return await publication.list_publications(code, case_id=case_id)
+
+
+@post("/townships/{code:str}/publications/{publication_id:int}/publish", opt=roles(PUBLISHERS), tags=TAGS,
+      summary="公示（生成去标识化的公示内容）", status_code=200)
+async def publish(request: Req, code: str, publication_id: int, on: dt.date | None = None) -> PublicationRead:
+    return await publication.publish(code, publication_id, actor=request.user.username, on=action_date(on))
+
+
+@post("/townships/{code:str}/publications/{publication_id:int}/withdraw", opt=roles(WITHDRAWERS), tags=TAGS,
+      summary="撤回公示并说明理由（行政处罚法第48条第2款）", status_code=200)
+async def withdraw(request: Req, code: str, publication_id: int, data: WithdrawalCreate,
+                   on: dt.date | None = None) -> PublicationRead:
+    return await publication.withdraw(code, publication_id, actor=request.user.username, reason=data.reason,
+                                      on=action_date(on))
+
+
+@get("/publications/overdue", opt=roles(frozenset({R.supervisor, R.platform_admin})), tags=TAGS,
+     summary="本县逾期未公示、逾期未撤回的决定（执法监督）")
+async def overdue(request: Req, on: dt.date | None = None) -> list[OverduePublication]:
+    return await publication.overdue_publications(on or clock.today(), county_code=request.user.county_code)
+
+
+ROUTES = [public_publications, public_html, list_publications, publish, withdraw, overdue]

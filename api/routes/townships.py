@@ -1,0 +1,66 @@
+"""Townships, and the powers the county authorised to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+from litestar import Request, get, post
+from zhifa.api.access import CASE_READERS, COUNTY_READERS, PEOPLE_READERS, R, roles
+from zhifa.core import clock
+from zhifa.core.schemas.auth import Principal
+from zhifa.core.schemas.townships import AuthorisationCreate, AuthorisationRead, EffectivePower, TownshipRead
+from zhifa.core.services import authorisations, townships
+
+Req = Request[Principal, str, object]
+TAGS = ["乡镇与授权"]
+
+
+class AuthorisationDisable(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """上收: stop new use of a field or of one power from ``valid_from``; records stay."""
+
+    field: str
+    document_no: str
+    valid_from: dt.date
+    power: str | None = None
+
+
+@get("/townships", opt={"any_role": True}, tags=TAGS, summary="我可查看的乡镇")
+async def list_townships(request: Req) -> list[TownshipRead]:
+    user = request.user
+    if user.township is not None:
+        return [await townships.get_township(user.township)]
+    if user.roles & COUNTY_READERS:
+        return await townships.list_townships(user.county_code)
+    return []
+
+
+@get("/townships/{code:str}", opt={"any_role": True}, tags=TAGS, summary="乡镇信息")
+async def get_township(code: str) -> TownshipRead:
+    return await townships.get_township(code)
+
+
+@get("/townships/{code:str}/authorisations", opt=roles(PEOPLE_READERS, CASE_READERS), tags=TAGS,
+     summary="授权记录（赋权、委托、上收）")
+async def list_authorisations(code: str) -> list[AuthorisationRead]:
+    return await authorisations.list_authorisations(code)
+
+
+@post("/townships/{code:str}/authorisations", opt=roles(R.platform_admin), tags=TAGS, summary="授予执法事项（赋权或委托）")
+async def enable(code: str, data: AuthorisationCreate) -> AuthorisationRead:
+    return await authorisations.enable(code, data)
+
+
+@post("/townships/{code:str}/authorisations/disable", opt=roles(R.platform_admin), tags=TAGS,
+      summary="上收执法事项", status_code=200)
+async def disable(code: str, data: AuthorisationDisable) -> list[AuthorisationRead]:
+    return await authorisations.disable(code, data.field, data.valid_from, data.document_no, data.power)
+
+
+@get("/townships/{code:str}/powers", opt=roles(CASE_READERS, frozenset({R.auxiliary})), tags=["执法事项"],
+     summary="本乡镇在某日可行使的执法事项")
+async def effective_powers(code: str, on: dt.date | None = None) -> list[EffectivePower]:
+    return await authorisations.effective_powers(code, on or clock.today())
+
+
+ROUTES = [list_townships, get_township, list_authorisations, enable, disable, effective_powers]

@@ -1,0 +1,57 @@
+"""A township's document settings, kept under ``documents`` in ``Township.settings``.
+
+Everything is optional: the defaults print the township people's government (赋权) or the
+entrusting department (委托) as the enforcement subject, the county people's government as the
+reconsideration body and the county's basic people's court, and number documents as
+``{short}{code}字〔{year}〕第{n}号``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from zhifa.core.documents.numbering import DEFAULT_FORMAT, check_format
+from zhifa.core.services.errors import Invalid
+
+
+class DocumentSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    number_format: str = DEFAULT_FORMAT  # 文号格式: {short} {code} {year} {n} {township}
+    subject_name: str = ""  # 赋权案件的执法主体名称（缺省：乡镇名称 + 人民政府）
+    address: str = ""  # 本机关地址（印在告知书、通知书上）
+    phone: str = ""  # 联系电话
+    reconsideration_body: str = ""  # 行政复议机关（缺省：县级人民政府）
+    court: str = ""  # 管辖法院（缺省：县级基层人民法院）
+    payment_bank: str = ""  # 罚款代收机构
+    payment_account: str = ""  # 代收账号
+    payment_electronic: str = ""  # 电子缴款方式，如“浙里办”APP 或者非税收入缴款码
+
+
+def _raw(settings: Any) -> dict[str, Any]:
+    if isinstance(settings, str):
+        settings = msgspec.json.decode(settings or "{}")
+    return dict(settings or {})
+
+
+def document_settings(township_settings: Any) -> DocumentSettings:
+    """Decode ``Township.settings["documents"]`` (a dict, or JSON text on some engines)."""
+    return decode(_raw(township_settings).get("documents") or {})
+
+
+def decode(values: dict[str, Any]) -> DocumentSettings:
+    try:
+        settings = msgspec.convert(values, DocumentSettings)
+    except msgspec.ValidationError as exc:
+        names = "、".join(DocumentSettings.__struct_fields__)
+        raise Invalid("document.settings", f"文书设置有误：{exc}（可设置：{names}）") from exc
+    check_format(settings.number_format)
+    return settings
+
+
+def merged(township_settings: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """The township's whole settings with ``documents`` replaced by the checked ``values``."""
+    settings = decode(values)
+    whole = _raw(township_settings)
+    whole["documents"] = {k: v for k, v in msgspec.to_builtins(settings).items()
+                          if v != getattr(DocumentSettings(), k)}
+    return whole

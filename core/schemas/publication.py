@@ -1,0 +1,103 @@
+"""公示: the publication queue as officers read it, and the masked record the public reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import msgspec
+
+
+class PublicParty(msgspec.Struct, kw_only=True):
+    kind: str  # citizen | individual_business | organisation
+    name: str  # masked for natural persons (张*)
+    identifier: str  # masked resident ID (3****************7) or the credit code
+    legal_representative: str | None = None
+
+
+class PublicRecord(msgspec.Struct, kw_only=True):
+    """What the public page and the API show: personal data masked (zhifa.core.publication.mask)."""
+
+    publication_id: int
+    township: str  # township name
+    authority: str  # 作出决定的机关（委托的，为委托部门）
+    case_number: str | None
+    decision_kind: str  # penalty | no_penalty_minor
+    title: str  # 行政处罚决定 / 不予行政处罚决定
+    decided_on: dt.date
+    party: PublicParty
+    field: str
+    power: str | None
+    power_name: str
+    legal_basis: str  # 违法条款、罚则条款
+    facts: str  # 主要违法事实 (case summary, scrubbed)
+    place: str  # coarse place
+    penalties: list[str]  # Chinese names
+    amount: Decimal | None
+    reasons: str
+    published_on: dt.date
+    display_until: dt.date
+
+
+class WithdrawalNotice(msgspec.Struct, kw_only=True):
+    """撤回说明: what replaces a withdrawn record (行政处罚法第48条第2款). No personal data."""
+
+    publication_id: int
+    case_number: str | None
+    title: str
+    decided_on: dt.date
+    withdrawn_on: dt.date
+    reason: str
+
+
+class PublicPage(msgspec.Struct, kw_only=True):
+    township_code: str
+    township_name: str
+    on: dt.date
+    records: list[PublicRecord]
+    withdrawals: list[WithdrawalNotice]
+
+
+class WithdrawalCreate(msgspec.Struct, kw_only=True):
+    """A published decision changed, confirmed unlawful or void outside the ``revoke`` action."""
+
+    reason: str
+
+
+class PublicationRead(msgspec.Struct, kw_only=True):
+    id: int
+    township: str
+    case_id: int
+    case_number: str | None
+    kind: str  # penalty | other
+    decision_kind: str
+    decided_on: dt.date
+    due_days: int
+    due_on: dt.date | None
+    due_note: str  # why due_on is unknown (working-day calendar not covering the year)
+    status: str  # queued | published | withdrawal_due | withdrawn | cancelled | taken_down
+    published_on: dt.date | None
+    published_late: bool | None
+    display_until: dt.date | None
+    withdraw_reason: str
+    withdraw_requested_on: dt.date | None
+    withdraw_due_on: dt.date | None
+    withdrawn_on: dt.date | None
+    withdrawn_late: bool | None
+    cancelled_on: dt.date | None
+    taken_down_on: dt.date | None
+    record: PublicRecord | None
+
+
+class OverduePublication(msgspec.Struct, kw_only=True):
+    """For supervisors: publications and withdrawals past their due date (or with no due date yet)."""
+
+    id: int
+    township: str
+    township_name: str
+    case_id: int
+    case_number: str | None
+    problem: str  # publication_overdue | withdrawal_overdue | due_unknown
+    due_on: dt.date | None
+    working_days_overdue: int | None
+    note: str = ""

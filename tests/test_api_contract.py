@@ -1,0 +1,261 @@
+"""Every route of the API, walked from the route table: 401, 403, 404, 400 and the success path.
+
+``test_every_route_has_a_contract_example`` fails on a route without an example here, so a new
+route cannot land without its five checks. Where a check cannot apply, the route itself says so
+and the walk verifies the claim: 401 only for ``public`` routes, 403 only for ``any_role`` routes,
+404 only for routes outside a township, 400 only for routes that take no input at all.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from typing import Any, Callable, NamedTuple
+
+import pytest
+from zhifa.core.procedure.actions import ACTIONS
+
+from .api_recipes import RECIPES
+from .api_support import HENGCUN, ROLES, Api, fresh_plugin_host, module_api, shared_app  # noqa: F401  (fixtures)
+from .helpers import valid_resident_id
+
+
+class Call(NamedTuple):
+    user: str
+    params: dict[str, Any] = {}
+    json: Any = None
+    query: dict[str, Any] = {}
+    content: bytes | None = None
+    headers: dict[str, str] = {}
+    expect: int = 200
+    invalid: dict[str, Any] | None = None  # what makes the request invalid: {"json": …} or {"query": {…}}
+
+
+def _routes() -> dict[str, Any]:
+    """``"METHOD /path/{param}"`` → route handler, for every route of the app but the OpenAPI ones."""
+    app = shared_app()
+    table = {}
+    for route in app.routes:
+        if route.path.startswith("/schema"):
+            continue
+        for method, entry in route.route_handler_map.items():
+            handler = entry[0] if isinstance(entry, tuple) else entry
+            if method in ("OPTIONS", "HEAD"):
+                continue
+            table[f"{method} {re.sub(r':[a-z]+}', '}', route.path)}"] = handler
+    return table
+
+
+ROUTES = _routes()
+EXAMPLES: dict[str, Callable[[Api], Call]] = {}
+
+
+def example(key: str):
+    def register(build: Callable[[Api], Call]):
+        EXAMPLES[key] = build
+        return build
+
+    return register
+
+
+T = "/townships/{code}"
+BAD_BODY = {"json": [1]}
+
+# -- sign-in and townships ------------------------------------------------------------------------
+example("POST /auth/login")(lambda a: Call(None, json={"username": "hc-officer1", "password": "zhifa-demo"}, expect=201,
+                                           invalid={"json": {"username": "hc-officer1"}}))
+example("POST /auth/logout")(lambda a: Call("hc-officer1#spare", expect=204))
+example("GET /auth/me")(lambda a: Call("hc-officer1"))
+example("GET /townships")(lambda a: Call("jiandu"))
+example(f"GET {T}")(lambda a: Call("hc-aux"))
+example(f"GET {T}/authorisations")(lambda a: Call("hc-head"))
+example(f"POST {T}/authorisations")(lambda a: Call("admin", expect=201, json={
+    "field": "agri", "basis": "conferred", "document_no": "桐政发〔2026〕12号", "valid_from": "2026-11-01"},
+    invalid=BAD_BODY))
+example(f"POST {T}/authorisations/disable")(lambda a: Call("admin", json={
+    "field": "market", "document_no": "桐政发〔2026〕9号", "valid_from": "2026-12-01"}, invalid=BAD_BODY))
+example(f"GET {T}/powers")(lambda a: Call("hc-aux", query={"on": "2026-10-01"}, invalid={"query": {"on": "十月一日"}}))
+example(f"GET {T}/powers/{{power}}")(lambda a: Call("hc-officer1", params={"power": "URBAN-CF-001"},
+                                                    query={"on": "2026-10-01"}, invalid={"query": {"on": "2026-13-01"}}))
+example(f"POST {T}/recommendations")(lambda a: Call("hc-officer1", json={
+    "power": "URBAN-CF-001", "act_date": "2026-03-01", "decision_date": "2026-03-20", "party_kind": "organisation",
+    "bases": {"construction_cost": "1000000"}}, invalid={"json": {"power": "URBAN-CF-001"}}))
+
+# -- people and parties ---------------------------------------------------------------------------
+example(f"GET {T}/users")(lambda a: Call("hc-admin"))
+example(f"POST {T}/users")(lambda a: Call("hc-admin", expect=201, json={
+    "username": "hc-officer9", "display_name": "新执法队员", "roles": ["officer"], "password": "a-long-password"},
+    invalid={"json": {"username": "hc-officer9", "roles": "officer"}}))
+example(f"GET {T}/users/{{username}}")(lambda a: Call("hc-admin", params={"username": "hc-officer1"}))
+example(f"POST {T}/users/{{username}}/certificates")(lambda a: Call("hc-admin", expect=201, params={"username": "hc-officer2"},
+    json={"number": "33010026099", "fields": ["urban"], "issuer": "浙江省人民政府", "valid_from": "2026-01-01",
+          "valid_to": "2030-12-31"}, invalid={"json": {"number": "33010026099", "valid_from": "明天"}}))
+example(f"GET {T}/parties")(lambda a: Call("hc-officer1"))
+example(f"POST {T}/parties")(lambda a: Call("hc-officer1", expect=201, json={
+    "kind": "citizen", "name": "王五", "identifier": valid_resident_id(serial=77), "address": "横村镇横村路 1 号"},
+    invalid={"json": {"kind": "citizen", "name": 5}}))
+example(f"GET {T}/parties/{{party_id}}")(lambda a: Call("hc-legal", params={"party_id": a.party_id("张三")}))
+
+# -- cases ---------------------------------------------------------------------------------------
+example(f"POST {T}/cases")(lambda a: Call("hc-aux", expect=201, json={
+    "field": "urban", "source": "grid", "summary": "网格员报告：横村路占道经营", "found_at": "2026-11-20T09:00:00+08:00"},
+    invalid={"json": {"field": "urban", "summary": "缺少发现时间"}}))
+example(f"GET {T}/cases")(lambda a: Call("jiandu", query={"status": "clue", "limit": 2}, invalid={"query": {"limit": 0}}))
+example(f"GET {T}/cases/{{case_id}}")(lambda a: Call("hc-head", params={"case_id": a.clue("urban", None, "2026-11-02")}))
+
+
+def _evidence_upload(a: Api) -> Call:
+    case = a.clue("urban", None, "2026-11-02")
+    return Call("hc-officer1", expect=201, params={"case_id": case}, content="现场照片".encode() * 100,
+                headers={"Content-Type": "image/jpeg"},
+                query={"kind": "audiovisual", "title": "现场照片", "captured_at": "2026-11-02T10:00:00+08:00"},
+                invalid={"query": {"kind": "audiovisual", "title": "现场照片", "captured_at": "上午十点"}})
+
+
+def _with_evidence(a: Api) -> tuple[int, int]:
+    call = _evidence_upload(a)
+    response = a.post(f"/townships/{HENGCUN}/cases/{call.params['case_id']}/evidence", call.user, params=call.query,
+                      content=call.content, headers=call.headers)
+    assert response.status_code == 201, response.text
+    return call.params["case_id"], response.json()["id"]
+
+
+example(f"POST {T}/cases/{{case_id}}/evidence")(_evidence_upload)
+example(f"GET {T}/cases/{{case_id}}/evidence")(lambda a: Call("hc-legal", params={"case_id": _with_evidence(a)[0]}))
+example(f"GET {T}/evidence/{{evidence_id}}/content")(lambda a: Call("hc-head", params={"evidence_id": _with_evidence(a)[1]}))
+
+
+# -- 公示 (publication) ----------------------------------------------------------------------------
+def _publication(a: Api, publish: bool = False) -> int:
+    """A decided ecology case (recipe ``decided``) queues one publication; optionally published."""
+    from .api_recipes import FUMES, decided
+
+    case = a.clue("ecology", FUMES, "2026-03-02")
+    for step in decided():
+        a.act(case, step.action, step.on, step.actor, **_substitute(a, step.data))
+    [entry] = a.get(f"/townships/{HENGCUN}/publications", "hc-officer1", params={"case_id": case}).json()
+    if publish:
+        response = a.post(f"/townships/{HENGCUN}/publications/{entry['id']}/publish", "hc-officer1",
+                          params={"on": "2026-03-20"})
+        assert response.status_code == 200, response.text
+    return entry["id"]
+
+
+PUBLIC_DAY = {"query": {"on": "三月二十日"}}
+example("GET /public/{township}/publications")(lambda a: Call(None, params={"township": HENGCUN}, query={"on": "2026-03-20"},
+                                                              invalid=PUBLIC_DAY))
+example("GET /public/{township}")(lambda a: Call(None, params={"township": HENGCUN}, query={"on": "2026-03-20"},
+                                                 invalid=PUBLIC_DAY))
+example(f"GET {T}/publications")(lambda a: Call("hc-officer1", query={"case_id": 1}, invalid={"query": {"case_id": "甲"}}))
+example(f"POST {T}/publications/{{publication_id}}/publish")(lambda a: Call(
+    "hc-officer1", params={"publication_id": _publication(a)}, query={"on": "2026-03-20"}, invalid=PUBLIC_DAY))
+example(f"POST {T}/publications/{{publication_id}}/withdraw")(lambda a: Call(
+    "hc-head", params={"publication_id": _publication(a, publish=True)}, json={"reason": "复议决定撤销"},
+    query={"on": "2026-03-25"}, invalid=BAD_BODY))
+example("GET /publications/overdue")(lambda a: Call("jiandu", query={"on": "2026-04-30"}, invalid=PUBLIC_DAY))
+
+
+# -- every procedure action, from the recipes ----------------------------------------------------------
+def _substitute(a: Api, data: dict[str, Any]) -> dict[str, Any]:
+    return {k: a.party_id(v.split(":", 1)[1]) if isinstance(v, str) and v.startswith("@party:") else v
+            for k, v in data.items()}
+
+
+def _action_example(name: str) -> Callable[[Api], Call]:
+    def build(a: Api) -> Call:
+        recipe = RECIPES[name]
+        case = a.clue(recipe.field, recipe.power, recipe.found)
+        for step in recipe.steps:
+            a.act(case, step.action, step.on, step.actor, **_substitute(a, step.data))
+        step = recipe.action
+        return Call(step.actor, params={"case_id": case}, json=_substitute(a, step.data), query={"on": step.on},
+                    invalid=BAD_BODY)
+
+    return build
+
+
+for _name in ACTIONS:
+    EXAMPLES[f"POST {T}/cases/{{case_id}}/actions/{_name}"] = _action_example(_name)
+
+
+# -- the walk ------------------------------------------------------------------------------------
+#: Candidates for "a user who may see the township but lacks the route's roles".
+WRONG_ROLE = ["hc-aux", "hc-admin", "hc-officer1", "hc-legal", "hc-head", "hc-captain", "jiandu", "admin"]
+#: Candidates for "a user of another township (or county) holding the route's roles".
+OTHER_TOWNSHIP = ["fs-officer1", "fs-captain", "fs-legal", "fs-head", "fs-admin", "fs-aux", "other-admin"]
+
+
+def _inputs(handler) -> list[str]:
+    path_params = set(re.findall(r"{(\w+)", next(iter(handler.paths))))
+    return [p for p in inspect.signature(handler.fn).parameters if p not in {"request", *path_params}]
+
+
+def _path(key: str, call: Call, code: str = HENGCUN) -> str:
+    path = key.split(" ", 1)[1].replace("{code}", code)
+    for name, value in call.params.items():
+        path = path.replace(f"{{{name}}}", str(value))
+    return path
+
+
+def _send(a: Api, key: str, call: Call, user: str | None, **override: Any):
+    kwargs: dict[str, Any] = {"params": override.get("query", call.query), "headers": dict(call.headers)}
+    body = override.get("json", call.json)
+    if call.content is not None:
+        kwargs["content"] = call.content
+    elif body is not None:
+        kwargs["json"] = body
+    return a.request(key.split(" ", 1)[0], _path(key, call), user, **kwargs)
+
+
+def test_every_route_has_a_contract_example():
+    missing = sorted(set(ROUTES) - set(EXAMPLES))
+    assert not missing, f"routes without contract examples: {missing}"
+    assert not sorted(set(EXAMPLES) - set(ROUTES)), "examples for routes that do not exist"
+
+
+@pytest.mark.parametrize("key", sorted(ROUTES))
+def test_route_answers_401_403_404_400_and_succeeds(module_api: Api, key: str):
+    api = module_api
+    handler = ROUTES[key]
+    opt = handler.opt
+    call = EXAMPLES[key](api)
+    allowed = opt.get("roles")
+
+    # 401: no token
+    if opt.get("public"):
+        assert call.user is None, "a public route is called without a user"
+    else:
+        response = _send(api, key, call, None)
+        assert response.status_code == 401, response.text
+        assert response.json()["code"] == "auth.required" and response.headers["www-authenticate"].startswith("Bearer")
+
+    # 403: signed in, may see the township, lacks the route's roles
+    if allowed is not None:
+        wrong = next(u for u in WRONG_ROLE if not ROLES[u] & allowed)
+        response = _send(api, key, call, wrong)
+        assert response.status_code == 403, f"{wrong}: {response.text}"
+        assert response.json()["code"] == "auth.role"
+    else:
+        assert opt.get("any_role") or opt.get("public"), "a route must declare its roles"
+
+    # 404: the same request by another township's (or county's) user holding the roles
+    if "{code}" in key:
+        other = next(u for u in OTHER_TOWNSHIP if allowed is None or ROLES[u] & allowed)
+        response = _send(api, key, call, other)
+        assert response.status_code == 404, f"{other}: {response.text}"
+        assert response.json()["code"] == "township.not_found"
+        assert HENGCUN in response.json()["detail"] and "案件" not in response.text
+
+    # 400: invalid input names the failing field
+    if call.invalid is None:
+        assert not _inputs(handler), f"{key} takes input, so it needs an invalid example"
+    else:
+        response = _send(api, key, call, call.user, **call.invalid)
+        assert response.status_code == 400, response.text
+        problem = response.json()
+        assert problem["code"] == "request.invalid" and problem["errors"], problem
+        assert all(e["field"] and e["message"] for e in problem["errors"])
+
+    # success
+    response = _send(api, key, call, call.user)
+    assert response.status_code == call.expect, response.text
