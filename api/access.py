@@ -29,6 +29,16 @@ PEOPLE_ADMINS = frozenset({R.township_admin, R.platform_admin})
 PEOPLE_READERS = PEOPLE_ADMINS | {R.township_head, R.approver, R.supervisor}
 
 
+#: Record ids in paths: positive 64-bit integers (anything else is answered 400, never a database error).
+MAX_ID = 2**63 - 1
+
+
+def record_id(what: str):
+    from litestar.params import Parameter
+
+    return Parameter(ge=1, le=MAX_ID, description=f"{what}编号")
+
+
 def roles(*allowed: Role | frozenset[Role]) -> dict:
     values: set[str] = set()
     for item in allowed:

@@ -18,7 +18,6 @@ Each problem is a ``Problem(plugin, file, entry, message)``, printed as
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import importlib.util
 import re
 import sys

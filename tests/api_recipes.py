@@ -1,5 +1,6 @@
 """Recipes that bring a fresh demo case to the point where each procedure action succeeds."""
 from __future__ import annotations
+
 from typing import Any, NamedTuple
 
 

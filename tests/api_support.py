@@ -12,7 +12,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 from zhifa.api.app import create_app
 from zhifa.core.db import database
-from zhifa.core.schemas.people import UserCreate
+from zhifa.core.schemas.people import CertificateCreate, UserCreate
 from zhifa.core.services import auth, people
 from zhifa.core.services.demo import load_demo
 
@@ -99,6 +99,14 @@ def demo_tokens(tokens_for: list[str] = USERS) -> dict[str, str]:
                                       roles=["platform_admin", "supervisor"], county_code="330106")))
     tokens = {user: run(auth.issue_token(user)).token for user in tokens_for}
     tokens["hc-officer1#spare"] = run(auth.issue_token("hc-officer1")).token  # for signing out
+    # one user holding every township role, for generated requests that should get past the role check
+    run(people.create_user(UserCreate(username="hc-all", display_name="全能测试员", township=HENGCUN,
+                                      roles=["township_admin", "officer", "approver", "legal_reviewer", "township_head"],
+                                      legal_qualification=True)))
+    run(people.add_certificate("hc-all", CertificateCreate(
+        number="33010026999", fields=["urban", "market", "ecology"], issuer="浙江省人民政府",
+        valid_from=dt.date(2024, 1, 1), valid_to=dt.date(2030, 12, 31))))
+    tokens["fuzz-all"] = run(auth.issue_token("hc-all")).token
     return tokens
 
 
@@ -127,12 +135,6 @@ def module_api(request, sqlite_template, tmp_path_factory):
             yield Api(client, tokens)
     finally:
         patch.undo()
-
-
-@pytest.fixture
-def fresh_plugin_host():
-    """Overrides the suite's per-test plugin start-up: API tests share one host, like one server does."""
-    yield
 
 
 @pytest.fixture

@@ -100,12 +100,20 @@ def database_url(request, tmp_path, monkeypatch, sqlite_template) -> str:
 
 
 @pytest.fixture(autouse=True)
-def fresh_plugin_host():
-    """Plugins load lazily per process; give each test its own start-up."""
+def fresh_plugin_host(request):
+    """Plugins load lazily per process; give each test its own start-up.
+
+    Tests marked ``shared_host`` (the API's) share one host, as one running server does.
+    """
+    if request.node.get_closest_marker("shared_host"):
+        yield
+        return
     reset_host()
     yield
     reset_host()
 
+
+from .api_support import api, module_api  # noqa: E402,F401  (the live API's fixtures)
 
 PLUGIN_PACKAGES = Path(__file__).parent / "plugin_packages"
 

@@ -5,16 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+import pytest
 from litestar.testing import TestClient
 from zhifa.api.app import create_app
 from zhifa.core.bootstrap import open_database
+from zhifa.core.registry import reset_host
 from zhifa.core.schemas.townships import AuthorisationCreate
 from zhifa.core.services import auth, authorisations, evidence, townships
 
-from .api_support import FENSHUI, HENGCUN, Api, api, demo_tokens, fresh_plugin_host  # noqa: F401  (fixtures)
+from .api_support import FENSHUI, HENGCUN, Api, demo_tokens
 from .helpers import run
 
 CASES = f"/townships/{HENGCUN}/cases"
+
+pytestmark = pytest.mark.shared_host
 
 
 # -- signing in --------------------------------------------------------------------------------------------
@@ -222,8 +226,14 @@ def test_the_openapi_document_and_its_viewer_are_published(api: Api):
     assert "<html" in api.get("/schema").text.lower()
 
 
-def test_a_plugin_route_is_mounted_under_its_field_and_scoped_like_the_core(database_url, install_test_plugins):
+@pytest.fixture
+def transport_installed(install_test_plugins):
     install_test_plugins("transport")
+    yield
+    reset_host()  # the next tests share the host without the test plugin
+
+
+def test_a_plugin_route_is_mounted_under_its_field_and_scoped_like_the_core(database_url, transport_installed):
     run(open_database(database_url, migrate=True))
     tokens = demo_tokens()
     run(authorisations.enable(HENGCUN, AuthorisationCreate(field="transport", basis="conferred",

@@ -16,8 +16,10 @@ import pytest
 from zhifa.core.procedure.actions import ACTIONS
 
 from .api_recipes import RECIPES
-from .api_support import HENGCUN, ROLES, Api, fresh_plugin_host, module_api, shared_app  # noqa: F401  (fixtures)
+from .api_support import HENGCUN, ROLES, Api, shared_app
 from .helpers import valid_resident_id
+
+pytestmark = pytest.mark.shared_host
 
 
 class Call(NamedTuple):

@@ -13,7 +13,7 @@ from typing import Any
 
 from litestar import Request, Response, post
 from litestar.params import Parameter
-from zhifa.api.access import roles
+from zhifa.api.access import record_id, roles
 from zhifa.core import clock
 from zhifa.core.procedure.actions import ACTIONS, Action
 from zhifa.core.schemas.auth import Principal
@@ -40,7 +40,7 @@ def action_date(on: dt.date | None) -> dt.date:
 
 
 def _handler(name: str, spec: Action):
-    async def perform(request: Request, code: str, case_id: int, data: Any,
+    async def perform(request: Request, code: str, data: Any, case_id: int = record_id("案件"),
                       if_match: str | None = Parameter(header="If-Match", required=False, default=None),
                       on: dt.date | None = None) -> Response:
         case = await procedure.perform(code, case_id, name, data, actor=request.user.username, on=action_date(on),

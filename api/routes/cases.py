@@ -6,7 +6,7 @@ import datetime as dt
 
 from litestar import Request, Response, get, post
 from litestar.params import Parameter
-from zhifa.api.access import CASE_READERS, R, roles
+from zhifa.api.access import CASE_READERS, R, record_id, roles
 from zhifa.core.schemas.auth import Principal
 from zhifa.core.schemas.cases import CaseDetail, CaseFilter, CasePage, CaseRead, ClueCreate
 from zhifa.core.services import case_search, cases
@@ -43,7 +43,7 @@ async def list_cases(
 
 
 @get("/townships/{code:str}/cases/{case_id:int}", opt=roles(CASE_READERS), tags=TAGS, summary="案件详情与时间线")
-async def case_detail(code: str, case_id: int) -> Response[CaseDetail]:
+async def case_detail(code: str, case_id: int = record_id("案件")) -> Response[CaseDetail]:
     detail = await case_search.case_detail(code, case_id)
     return Response(detail, headers={"ETag": f'"{detail.case.version}"'})
 

@@ -8,7 +8,7 @@ import datetime as dt
 from litestar import Request, get, post
 from litestar.params import Parameter
 from litestar.response import File
-from zhifa.api.access import CASE_READERS, R, roles
+from zhifa.api.access import CASE_READERS, R, record_id, roles
 from zhifa.core.schemas.auth import Principal
 from zhifa.core.schemas.cases import EvidenceRead
 from zhifa.core.services import evidence
@@ -23,7 +23,7 @@ MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
       description="请求体为证据文件原始内容（Content-Type 为其媒体类型），边接收边计算 SHA-256；"
                   f"上限 {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB。")
 async def upload(
-    request: Request[Principal, str, object], code: str, case_id: int,
+    request: Request[Principal, str, object], code: str, case_id: int = record_id("案件"),
     kind: str = Parameter(description="法定证据种类"), title: str = Parameter(min_length=1, description="证据名称"),
     captured_at: dt.datetime = Parameter(description="取证时间（带时区）"), captured_place: str = "",
 ) -> EvidenceRead:
@@ -36,13 +36,13 @@ async def upload(
 
 
 @get("/townships/{code:str}/cases/{case_id:int}/evidence", opt=roles(CASE_READERS), tags=TAGS, summary="案件证据清单")
-async def list_evidence(code: str, case_id: int) -> list[EvidenceRead]:
+async def list_evidence(code: str, case_id: int = record_id("案件")) -> list[EvidenceRead]:
     return await evidence.list_evidence(code, case_id)
 
 
 @get("/townships/{code:str}/evidence/{evidence_id:int}/content", opt=roles(CASE_READERS), tags=TAGS,
      summary="下载证据（先核对哈希）", media_type="application/octet-stream")
-async def download(code: str, evidence_id: int) -> File:
+async def download(code: str, evidence_id: int = record_id("证据")) -> File:
     item, path = await evidence.evidence_file(code, evidence_id)
     digest = base64.b64encode(bytes.fromhex(item.content_sha256)).decode()
     return File(path=path, media_type=item.media_type, content_disposition_type="attachment",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 from litestar import get, post
-from zhifa.api.access import CASE_WORKERS, PEOPLE_ADMINS, PEOPLE_READERS, R, roles
+from zhifa.api.access import CASE_WORKERS, PEOPLE_ADMINS, PEOPLE_READERS, R, record_id, roles
 from zhifa.core.schemas.people import CertificateCreate, CertificateRead, PartyCreate, PartyRead, UserCreate, UserRead
 from zhifa.core.services import parties, people
 from zhifa.core.services.errors import NotFound
@@ -64,7 +64,7 @@ async def create_party(code: str, data: PartyCreate) -> PartyRead:
 
 @get("/townships/{code:str}/parties/{party_id:int}", opt=roles(CASE_WORKERS, frozenset({R.supervisor})),
      tags=["当事人"], summary="当事人详情")
-async def get_party(code: str, party_id: int) -> PartyRead:
+async def get_party(code: str, party_id: int = record_id("当事人")) -> PartyRead:
     return await parties.get_party(code, party_id)
 
 

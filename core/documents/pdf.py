@@ -84,7 +84,7 @@ def _pieces(paragraph: DocxParagraph) -> tuple[list[str], bool]:
             if tag == qn("w:t"):
                 text.append(_keep_spaces(escape(child.text or "")))
             elif tag == qn("w:tab"):
-                text.append("\u3000\u3000")
+                text.append("\xa0" * 4)
             elif tag in (qn("w:br"), qn("w:cr")):
                 if child.get(qn("w:type")) == "page":
                     page_break = True

@@ -16,6 +16,7 @@ from zhifa.core.procedure import inputs as i
 from zhifa.core.procedure.states import Status as S
 from zhifa.core.rules import authority, deadlines, decision, execution, gates, people, simple
 from zhifa.core.rules import judicial as criminal
+from zhifa.core.rules import preconditions as pre
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refusal
 
@@ -40,10 +41,11 @@ class Action:
     effect: Callable
     roles: tuple[Role, ...] = OFFICER
     gates: tuple[Gate, ...] = ()
+    needs: tuple[Gate, ...] = ()  # preconditions in the case file, asked before the gates
 
 
-def _a(name, title, sources, target, input_, effect, roles=OFFICER, gates=()):
-    return Action(name, title, frozenset(sources), target, input_, effect, tuple(roles), tuple(gates))
+def _a(name, title, sources, target, input_, effect, roles=OFFICER, gates=(), needs=()):
+    return Action(name, title, frozenset(sources), target, input_, effect, tuple(roles), tuple(gates), tuple(needs))
 
 
 ACTIONS: dict[str, Action] = {a.name: a for a in (
@@ -53,7 +55,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     _a("decline_filing", "不予立案", {S.clue}, S.not_filed, i.DeclineFiling, effects.decline_filing, APPROVER),
     _a("transfer", "移送管辖", {S.clue, S.investigating}, S.transferred, i.Transfer, effects.transfer, APPROVER),
     _a("order_correction", "责令改正", {S.clue}, None, i.OrderCorrection, effects.order_correction, OFFICER),
-    _a("recheck_correction", "复查", {S.clue}, None, i.Recheck, effects.recheck, OFFICER),
+    _a("recheck_correction", "复查", {S.clue}, None, i.Recheck, effects.recheck, OFFICER, needs=(pre.correction_ordered,)),
     _a("approve_filing_extension", "延长立案审查期限", {S.clue}, None, i.ApproveFilingExtension,
        effects.approve_filing_extension, APPROVER),
     # 调查取证
@@ -61,11 +63,11 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     _a("preserve_evidence", "先行登记保存证据", INVESTIGATION, None, i.PreserveEvidence, effects.preserve_evidence, HEAD,
        (people.two_certified_officers,)),
     _a("decide_preserved_evidence", "先行登记保存处理决定", INVESTIGATION, None, i.DecidePreservedEvidence,
-       effects.decide_preserved_evidence, HEAD, (deadlines.preservation_decided_in_time,)),
+       effects.decide_preserved_evidence, HEAD, (deadlines.preservation_decided_in_time,), needs=(pre.preservation_exists,)),
     _a("seize", "查封扣押", INVESTIGATION, None, i.Seize, effects.seize, HEAD,
        (authority.no_coercion_under_entrustment, deadlines.seizure_within_limits, people.two_certified_officers)),
     _a("extend_seizure", "延长查封扣押", INVESTIGATION, None, i.ExtendSeizure, effects.extend_seizure, HEAD,
-       (authority.no_coercion_under_entrustment, deadlines.seizure_extension_allowed)),
+       (authority.no_coercion_under_entrustment, deadlines.seizure_extension_allowed), needs=(pre.seizure_exists,)),
     _a("conclude_investigation", "调查终结", INVESTIGATION, S.reviewing, i.ConcludeInvestigation,
        effects.conclude_investigation, OFFICER, (people.actor_not_recused, people.two_certified_officers)),
     # 审核、告知、听证
@@ -98,14 +100,16 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     # 送达、执行、结案
     _a("serve_decision", "送达决定书", {S.decided}, S.served, i.ServeDecision, effects.serve_decision, OFFICER,
        (execution.service_method_lawful,)),
-    _a("record_payment", "缴纳罚款", AFTER_SERVICE | {S.on_spot}, S.executing, i.RecordPayment, effects.record_payment),
+    _a("record_payment", "缴纳罚款", AFTER_SERVICE | {S.on_spot}, S.executing, i.RecordPayment, effects.record_payment,
+       needs=(pre.something_to_execute,)),
     _a("approve_deferral", "批准延期（分期）缴纳", AFTER_SERVICE, S.executing, i.ApproveDeferral, effects.approve_deferral,
-       HEAD),
-    _a("record_remedy", "复议诉讼", AFTER_SERVICE, S.executing, i.RecordRemedy, effects.record_remedy),
+       HEAD, needs=(pre.something_to_execute,)),
+    _a("record_remedy", "复议诉讼", AFTER_SERVICE, S.executing, i.RecordRemedy, effects.record_remedy,
+       needs=(pre.something_to_execute,)),
     _a("serve_demand", "送达催告书", AFTER_SERVICE, S.executing, i.ServeDemand, effects.serve_demand, OFFICER,
-       (execution.demand_after_due,)),
+       (execution.demand_after_due,), needs=(pre.something_to_execute,)),
     _a("apply_to_court", "申请人民法院强制执行", {S.executing}, None, i.ApplyToCourt, effects.apply_to_court, HEAD,
-       (execution.court_application_window,)),
+       (execution.court_application_window,), needs=(pre.something_to_execute,)),
     _a("revoke", "撤销决定", {S.decided, S.served, S.executing}, S.revoked, i.Revoke, effects.revoke, HEAD),
     _a("close", "结案", {S.decided, S.served, S.executing}, S.closed, i.Close, effects.close, APPROVER,
        (execution.paid_or_enforced,)),

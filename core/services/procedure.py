@@ -26,8 +26,7 @@ from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.facts import ProcedureSettings
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.cases import CaseRead
-from zhifa.core.services import assignments, authorisations, events, numbering
-from zhifa.core.services import publication
+from zhifa.core.services import assignments, authorisations, events, numbering, publication
 from zhifa.core.services.cases import after_commit, get_case, read_case
 from zhifa.core.services.errors import Conflict, Invalid, NotFound
 from zhifa.core.services.facts import people_facts, usernames_involved
