@@ -186,7 +186,8 @@ def test_every_core_template_renders_from_a_worked_case_into_word_and_pdf(county
     act(case, "decide", "2026-03-26", "hc-head", amount="20000")
     docs["decision"] = render(case, "decision", "2026-03-26")
     docs["decision"].shows("行政处罚决定书", "横综执罚决字〔2026〕第1号", "罚款人民币贰万元整（20,000.00元）",
-                           "2026年3月26日", "依法举行了听证", "已于3月8日安装油烟净化设施", *REMEDIES)
+                           "2026年3月26日", "依法举行了听证", "已于3月8日安装油烟净化设施", "（横综执罚告字〔2026〕第1号）",
+                           *REMEDIES)
 
     act(case, "serve_decision", "2026-03-27", "hc-officer1", recipient="张三")
     docs["service_receipt"] = render(case, "service_receipt", "2026-03-27", service={"place": "桐庐县横村镇横村大街8号"})
@@ -220,10 +221,11 @@ def test_every_core_template_renders_from_a_worked_case_into_word_and_pdf(county
     assert core - {"no_penalty_decision", "on_spot_decision"} == set(docs)
     for rendered in docs.values():
         # in the entrusting department's name, with the case's party, every placeholder filled
-        rendered.shows(ecology, rendered.document.title if rendered.document.template != "file_cover" else "行政处罚案卷")
+        printed_title = {"file_cover": "行政处罚案卷"}.get(rendered.document.template, rendered.document.title)
+        rendered.shows(ecology, printed_title)
         assert "{{" not in rendered.word and "{%" not in rendered.word
         assert rendered.document.blanks == [], (rendered.document.template, rendered.document.blanks)
-        if rendered.document.template not in ("file_cover", "file_index", "case_source", "criminal_transfer"):
+        if rendered.document.template not in ("file_index", "case_source"):  # the clue named no party yet
             rendered.shows("张三")
         assert rendered.document.pages >= 1
 
@@ -349,9 +351,10 @@ def test_a_correction_keeps_the_number_and_replaces_the_original_in_the_case_fil
     township = run(get_township_row(HENGCUN))
     rows = run(service.document_rows(township["id"], case))
     assert [r["id"] for r in service.in_file_order(rows)] == [corrected.id]
-    with pytest.raises(Invalid) as refused:
-        run(service.render_document(HENGCUN, case, "prior_notice", actor="hc-officer1", replaces=original.id))
-    assert refused.value.code == "document.replaces"
+    for code in ("prior_notice", "decision"):  # another kind of document; an original already corrected
+        with pytest.raises(Invalid) as refused:
+            run(service.render_document(HENGCUN, case, code, actor="hc-officer1", replaces=original.id))
+        assert refused.value.code == "document.replaces"
 
 
 def test_stored_documents_are_checked_against_their_hash(county):
@@ -410,3 +413,22 @@ def test_plugin_contributions_are_merged_and_the_callers_values_win(county):
     rendered = render(case, "case_source", "2026-03-02", source={"approval": "同意立案"})
     rendered.shows("插件意见：当事人待查", "同意立案")
     assert "插件审批" not in rendered.word
+
+
+def test_the_township_settings_override_the_names_printed(county):
+    # e.g. where administrative cases are concentrated in one court (行政案件集中管辖)
+    run(service.configure_documents(HENGCUN, {**SETTINGS, "subject_name": "桐庐县横村镇人民政府",
+                                              "court": "杭州铁路运输法院"}))
+    case = run(cases.register_clue(HENGCUN, ClueCreate(
+        field="urban", power="URBAN-CF-013", source="patrol", summary="在横村大街随意倾倒生活垃圾",
+        found_at=dt.datetime(2026, 3, 2, 9, 30, tzinfo=CST), place="横村大街"), actor="hc-aux")).id
+    act(case, "order_correction", "2026-03-02", "hc-officer1", deadline="2026-03-03", content="立即清理")
+    rendered = render(case, "order_correction", "2026-03-02", officers=["hc-officer1", "hc-captain"])
+    rendered.shows("桐庐县横村镇人民政府（印章）", "六十日内向桐庐县人民政府申请行政复议", "依法向杭州铁路运输法院提起行政诉讼",
+                   "执法队员甲（执法证号：浙A1000001）、执法队长（执法证号：浙A1000004）")
+    for stranger in ("nobody", "fs-officer1"):  # unknown, or another township's officer
+        with pytest.raises(NotFound):
+            render(case, "order_correction", "2026-03-02", officers=[stranger])
+    with pytest.raises(Invalid) as refused:
+        run(service.configure_documents(HENGCUN, {"colour": "red"}))
+    assert refused.value.code == "document.settings"

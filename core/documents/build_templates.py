@@ -25,6 +25,7 @@ from docx.shared import Mm, Pt
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 BODY_FONT, TITLE_FONT = "仿宋", "宋体"
+DEFAULT_SIZE = 16  # 三号
 
 
 @dataclass
@@ -88,7 +89,7 @@ def _para(document_or_cell, text: str, *, align=None, indent: bool = True, size:
         paragraph.alignment = align
     fmt = paragraph.paragraph_format
     if indent and align in (None, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT):
-        fmt.first_line_indent = Pt((size or _para.size) * 2)
+        fmt.first_line_indent = Pt((size or DEFAULT_SIZE) * 2)
     if before:
         fmt.space_before = Pt(before)
     if after:
@@ -98,9 +99,6 @@ def _para(document_or_cell, text: str, *, align=None, indent: bool = True, size:
     if text:
         _run(paragraph, text, size=size, bold=bold, font=font)
     return paragraph
-
-
-_para.size = 16
 
 
 def _heading(document, spec: Spec) -> None:
@@ -157,7 +155,6 @@ def _signature(document, size: float, date: str = "{{ document.date }}", seal: b
 
 
 def build(spec: Spec) -> object:
-    _para.size = spec.size
     document = _new(spec.size)
     _heading(document, spec)
     for item in spec.body:
@@ -179,7 +176,7 @@ def build(spec: Spec) -> object:
         elif kind == "note":
             _para(document, item[1], indent=False, size=10.5, before=6)
         elif kind == "blank":
-            _para(document, "", indent=False)
+            _para(document, "", indent=False, size=spec.size)
         else:  # pragma: no cover - a typo in the specs below
             raise ValueError(kind)
     return document
@@ -485,7 +482,7 @@ SPECS: list[Spec] = [
         ("flat", "{{ transfer.receiver }}："),
         ("p", "{{ party.name }}（{{ party.id_label }}：{{ party.identifier }}；住所：{{ party.address }}）涉嫌{{ case.cause_short }}一案"
               "（案件编号：{{ case.number }}），经本机关调查，现查明：{{ case.facts }}"),
-        ("p", "当事人的上述行为违反了{{ power.violated.law }}{{ power.violated.article }}的规定，{{ transfer.reason }}，涉嫌构成犯罪。"
+        ("p", "当事人的上述行为违反了{{ power.violated.law }}{{ power.violated.article }}的规定，{% if transfer.reason %}{{ transfer.reason }}，{% endif %}涉嫌构成犯罪。"
               "依据《中华人民共和国行政处罚法》第二十七条第一款和《行政执法机关移送涉嫌犯罪案件的规定》第三条、第六条的规定，"
               "现将该案移送你单位审查处理，并请将立案或者不予立案的决定书面告知本机关。"),
         ("flat", "附件：1.涉嫌犯罪案件调查报告；2.涉案物品清单；3.有关检验报告或者鉴定结论；4.其他有关涉嫌犯罪的材料。"),

@@ -23,7 +23,7 @@ from zhifa.core.documents.money import rmb_upper, yuan
 from zhifa.core.documents.settings import DocumentSettings
 from zhifa.core.domain.authorisation import BASIS_NAMES, Basis, Grant
 from zhifa.core.procedure.casefile import CaseFile
-from zhifa.core.procedure.states import STATUS_NAMES, Status
+from zhifa.core.procedure.states import STATUS_NAMES
 
 PENALTY_NAMES = {
     "warning": "警告", "circulated_criticism": "通报批评", "fine": "罚款", "confiscate_gains": "没收违法所得",
@@ -48,6 +48,7 @@ NO_PENALTY = {
     "unproven": ("当事人的违法事实不能成立", "《中华人民共和国行政处罚法》第五十七条第一款第三项"),
 }
 PROCEDURE_NAMES = {"general": "一般程序", "simple": "简易程序"}
+_STATUS_NAMES = {status.value: name for status, name in STATUS_NAMES.items()}
 
 
 class Officer:
@@ -179,11 +180,13 @@ def _event_input(events: list[Any], kind: str) -> dict[str, Any]:
     return dict((event.payload or {}).get("input") or {}) if event else {}
 
 
-def _latest_number(documents: list[dict[str, Any]], codes: set[str] | None = None, stage: str | None = None) -> str:
-    for doc in reversed(documents):
-        if (codes and doc["template"] in codes) or (stage and doc["stage"] == stage):
-            return doc["number"] or ""
-    return ""
+def _latest_number(documents: list[dict[str, Any]], codes: set[str], stage: str | None = None) -> str:
+    """The 文号 of the latest numbered document among ``codes``, else of the latest one of ``stage``."""
+    numbered = [d for d in reversed(documents) if d["number"]]
+    found = next((d for d in numbered if d["template"] in codes), None)
+    if found is None and stage:
+        found = next((d for d in numbered if d["stage"] == stage), None)
+    return found["number"] if found else ""
 
 
 def _person(facts: Facts, username: str) -> str:
@@ -226,7 +229,7 @@ def build(facts: Facts) -> dict[str, Any]:
         "found_on": cn_date(case["found_at"]), "filed_on": cn_date(case["filed_on"]), "act_date": cn_date(case["act_date"]),
         "source": case["source"], "source_name": SOURCE_NAMES.get(case["source"], case["source"]),
         "procedure": file.procedure, "procedure_name": PROCEDURE_NAMES.get(file.procedure, file.procedure),
-        "status": case["status"], "status_name": STATUS_NAMES.get(Status(case["status"]), case["status"]),
+        "status": case["status"], "status_name": _STATUS_NAMES.get(case["status"], case["status"]),
         "field": case["field"], "field_name": f.field_name, "cause": f"{cause}案", "cause_short": cause,
     }
     power = f.power
@@ -331,7 +334,8 @@ def build(facts: Facts) -> dict[str, Any]:
         # Opinions and approvals are usually handwritten on the form: empty unless supplied.
         "source": {"registrar": _actor(f, _last_event(f.events, "clue_registered")), "opinion": "", "approval": ""},
         "filing": {"date": cn_date(case["filed_on"]), "approver": _actor(f, filing), "opinion": ""},
-        "transfer": {"receiver": transfer.get("organ", ""), "reason": transfer.get("reason", "")},
+        # from the transfer_to_judicial action when taken; otherwise the caller names the receiver (else a blank)
+        "transfer": {**({"receiver": transfer["organ"]} if transfer.get("organ") else {}), "reason": transfer.get("reason", "")},
         "closing": {"date": cn_date(file.closed_on), "note": file.outcome_note, "opinion": "", "approval": ""},
         "archive": {"date": cn_date(file.archived_on), "documents": len(f.documents), "pages": pages},
         "documents": list(f.documents),

@@ -70,9 +70,10 @@ def _size(paragraph: DocxParagraph, normal: float) -> float:
 
 
 def _keep_spaces(text: str) -> str:
-    """Runs of spaces and ideographic spaces (blanks to sign on) must not collapse: no-break spaces."""
-    text = text.replace("\u3000", "\xa0\xa0")
-    return re.sub(r" {2,}", lambda m: "\xa0" * len(m.group()), text)
+    """Runs of spaces and ideographic spaces (blanks to sign on) must not collapse: no-break spaces,
+    which the CJK font sets one em wide (two ASCII spaces each)."""
+    text = text.replace("\u3000", "\xa0")
+    return re.sub(r" {2,}", lambda m: "\xa0" * ((len(m.group()) + 1) // 2), text)
 
 
 def _pieces(paragraph: DocxParagraph) -> tuple[list[str], bool]:
@@ -84,7 +85,7 @@ def _pieces(paragraph: DocxParagraph) -> tuple[list[str], bool]:
             if tag == qn("w:t"):
                 text.append(_keep_spaces(escape(child.text or "")))
             elif tag == qn("w:tab"):
-                text.append("\xa0" * 4)
+                text.append("\xa0" * 2)
             elif tag in (qn("w:br"), qn("w:cr")):
                 if child.get(qn("w:type")) == "page":
                     page_break = True

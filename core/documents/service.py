@@ -172,9 +172,11 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
         standard = next((s for s in registry.catalogues[row["field"]].standards if s.code == recommendation["standard"]), None)
     case_events = await events.events_of(township["id"], case_id)
     people = await _people(_usernames(file) | set(officers or []), row["field"], on)
-    unknown = [u for u in officers or [] if u not in people]
+    own = {u["username"] for u in await AppUser.select(AppUser.username).where(
+        AppUser.username.is_in(officers) & (AppUser.township == township["id"]))} if officers else set()
+    unknown = [u for u in officers or [] if u not in own]
     if unknown:
-        raise NotFound("user.not_found", f"未找到执法人员 {'、'.join(unknown)}")
+        raise NotFound("user.not_found", f"本乡镇未找到执法人员 {'、'.join(unknown)}")
     actor_ids = sorted({e.actor_id for e in case_events if e.actor_id})
     actors = {u["id"]: u["display_name"] for u in await AppUser.select(AppUser.id, AppUser.display_name).where(
         AppUser.id.is_in(actor_ids))} if actor_ids else {}
@@ -277,6 +279,8 @@ async def render_document(
             (Document.id == replaces) & (Document.township == township["id"]) & (Document.case == case_id)).first()
         if original is None or original["template"] != template.code:
             raise Invalid("document.replaces", f"要更正的文书 {replaces} 不是本案的「{template.declaration.name}」")
+        if await Document.exists().where((Document.township == township["id"]) & (Document.replaces == replaces)):
+            raise Invalid("document.replaces", f"文书 {replaces} 已被更正过，请更正最新的一份")
     settings = prepared.facts.settings
     data_json = msgspec.json.decode(msgspec.json.encode(data or {}))
     values = msgspec.json.decode(msgspec.json.encode(values))

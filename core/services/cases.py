@@ -116,7 +116,11 @@ async def register_clue(township_code: str, data: ClueCreate, actor: str | None 
                      "document_no": grant.document_no if grant else None},
         )
     after_commit(hooks, context, event)
-    return await get_case(township_code, row.id)
+    return CaseRead(
+        id=row.id, township=township_code, number=None, procedure=row.procedure, status=row.status, field=row.field,
+        power=row.power, source=row.source, summary=row.summary, place=row.place, found_at=row.found_at,
+        act_date=row.act_date, party_id=row.party, filed_on=None, version=row.version,
+    )
 
 
 async def get_case(township_code: str, case_id: int) -> CaseRead:

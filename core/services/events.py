@@ -72,11 +72,31 @@ def _read(row: dict) -> EventRead:
     )
 
 
+_EVENT_COLUMNS = 'seq, kind, "case", actor, occurred_at, place, payload, prev_hash, hash'
+
+
 async def events_of(township_id: int, case_id: int | None = None) -> list[EventRead]:
-    query = Event.select().where(Event.township == township_id)
-    if case_id is not None:
-        query = query.where(Event.case == case_id)
-    return [_read(r) for r in await query.order_by(Event.seq).output(load_json=True)]
+    """A township's events (or one case's), in order. Raw SQL: this is every case page's hot path."""
+    if case_id is None:
+        rows = await Event.raw(f"SELECT {_EVENT_COLUMNS} FROM case_event WHERE township = {{}} ORDER BY seq", township_id)
+    else:
+        rows = await Event.raw(
+            f'SELECT {_EVENT_COLUMNS} FROM case_event WHERE township = {{}} AND "case" = {{}} ORDER BY seq', township_id,
+            case_id)
+    return [_read_raw(r) for r in rows]
+
+
+def _read_raw(row: dict) -> EventRead:
+    payload = row["payload"]
+    occurred = row["occurred_at"]
+    if isinstance(occurred, str):  # SQLite hands back text
+        occurred = dt.datetime.fromisoformat(occurred)
+    return EventRead(
+        seq=row["seq"], kind=row["kind"], case_id=row["case"], actor_id=row["actor"],
+        occurred_at=occurred.astimezone(dt.timezone.utc), place=row["place"],
+        payload=msgspec.json.decode(payload) if isinstance(payload, (str, bytes)) else payload,
+        prev_hash=row["prev_hash"], hash=row["hash"],
+    )
 
 
 class ChainBreak(msgspec.Struct, kw_only=True):
