@@ -173,7 +173,7 @@ def run_engine(name: str, url: str, args, home: Path) -> dict:
         results: dict[str, dict[str, list[float]]] = {}
         with httpx.Client(base_url=base, timeout=30) as client:
             ops = operations(world, args.requests)
-            for op, (ours, baseline) in ops.items():  # warm up both
+            for ours, baseline in ops.values():  # warm up both
                 measure(client, ours[:20], server.pid, db_pids)
                 measure(client, baseline[:20], server.pid, db_pids)
             for round_ in range(args.rounds):

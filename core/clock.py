@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from zoneinfo import ZoneInfo
 
 from zhifa.core.config import load_settings
 
 
 def zone() -> ZoneInfo:
-    return ZoneInfo(load_settings().timezone)
+    return _zone(load_settings().timezone)
+
+
+@functools.cache
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
 
 
 def now_utc() -> dt.datetime:

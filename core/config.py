@@ -33,14 +33,28 @@ def config_path() -> Path:
     return home() / CONFIG_NAME
 
 
+_read: dict[Path, tuple[float, Settings]] = {}
+
+
+def _from_file(path: Path) -> Settings:
+    """The file's settings, parsed again only when the file changes (this is asked on every request)."""
+    try:
+        mtime = path.stat().st_mtime
+    except FileNotFoundError:
+        return Settings()
+    cached = _read.get(path)
+    if cached and cached[0] == mtime:
+        return cached[1]
+    try:
+        settings = msgspec.convert(tomllib.loads(path.read_text(encoding="utf-8")), Settings)
+    except (tomllib.TOMLDecodeError, msgspec.ValidationError) as exc:
+        raise ConfigError(f"配置文件 {path} 有误：{exc}") from exc
+    _read[path] = (mtime, settings)
+    return settings
+
+
 def load_settings() -> Settings:
-    path = config_path()
-    settings = Settings()
-    if path.exists():
-        try:
-            settings = msgspec.convert(tomllib.loads(path.read_text(encoding="utf-8")), Settings)
-        except (tomllib.TOMLDecodeError, msgspec.ValidationError) as exc:
-            raise ConfigError(f"配置文件 {path} 有误：{exc}") from exc
+    settings = _from_file(config_path())
     url = os.environ.get("ZHIFA_DATABASE_URL")
     if url:
         settings = msgspec.structs.replace(settings, database_url=url)

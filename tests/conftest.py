@@ -62,7 +62,8 @@ def sqlite_template(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def postgres_url():
     if os.environ.get("ZHIFA_TEST_SKIP_POSTGRES"):
-        return None
+        yield None
+        return
     url = asyncio.run(_pg_prepare())
     if url is None:
         yield None

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from zhifa.core.services.demo import resident_id
 
-from .api_support import HENGCUN, Api, api, fresh_plugin_host  # noqa: F401  (fixtures)
+from .api_support import HENGCUN, Api
 from .publication_helpers import PERSONAL_SUMMARY
 
 ZHANG_ID = resident_id("19850312", 41)
 
+pytestmark = pytest.mark.shared_host
 
-def test_the_public_page_is_served_without_sign_in_and_shows_only_masked_data(api: Api):  # noqa: F811
+
+def test_the_public_page_is_served_without_sign_in_and_shows_only_masked_data(api: Api):
     # the steps of publication_helpers.decided_case, through the API (one event loop for the live app)
     case = api.clue("market", "MARKET-CF-001", "2025-09-01", summary=PERSONAL_SUMMARY.format(id=ZHANG_ID))
     api.act(case, "order_correction", "2025-09-01", "hc-officer1", deadline="2025-09-08", content="立即改正")
