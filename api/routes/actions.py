@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from litestar import Request, Response, post
-from litestar.params import Parameter
+from litestar.params import HeaderParameter
 from zhifa.api.access import record_id, roles
 from zhifa.core import clock
 from zhifa.core.procedure.actions import ACTIONS, Action
@@ -41,7 +41,7 @@ def action_date(on: dt.date | None) -> dt.date:
 
 def _handler(name: str, spec: Action):
     async def perform(request: Request, code: str, data: Any, case_id: int = record_id("案件"),
-                      if_match: str | None = Parameter(header="If-Match", required=False, default=None),
+                      if_match: str | None = HeaderParameter(name="If-Match", required=False, default=None),
                       on: dt.date | None = None) -> Response:
         case = await procedure.perform(code, case_id, name, data, actor=request.user.username, on=action_date(on),
                                        expected_version=expected_version(if_match))

@@ -24,4 +24,9 @@ def write_transaction():
 async def lock_township(township_id: int) -> None:
     """Serialise per-township sequences (event chain, case numbers) on PostgreSQL."""
     if not isinstance(engine(), SQLiteEngine):
-        await Township.select(Township.id).where(Township.id == township_id).lock_rows("UPDATE")
+        await Township.raw("SELECT id FROM township WHERE id = {} FOR UPDATE", township_id)
+
+
+def json_param() -> str:
+    """How a JSON value is written in raw SQL: PostgreSQL needs the cast, SQLite stores text."""
+    return "{}" if isinstance(engine(), SQLiteEngine) else "CAST({} AS json)"
