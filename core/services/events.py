@@ -11,8 +11,9 @@ import hashlib
 from typing import Any
 
 import msgspec
+from piccolo.engine.sqlite import SQLiteEngine
 from zhifa.core.db.tables import Event
-from zhifa.core.db.transaction import json_param, lock_township
+from zhifa.core.db.transaction import engine, json_param
 from zhifa.core.schemas.cases import EventRead
 
 GENESIS = "0" * 64
@@ -42,13 +43,11 @@ async def append_event(
     occurred_at: dt.datetime | None = None,
 ) -> EventRead:
     """Append one event; call inside the operation's write transaction."""
-    await lock_township(township_id)
     # Normalise to JSON builtins first, so the stored payload hashes the same when read back.
     data = msgspec.json.decode(msgspec.json.encode(payload or {}))
     moment = _utc(occurred_at or dt.datetime.now(dt.timezone.utc))
-    last = await Event.raw(
-        "SELECT seq, hash FROM case_event WHERE township = {} ORDER BY seq DESC LIMIT 1", township_id)
-    seq, prev = (last[0]["seq"] + 1, last[0]["hash"]) if last else (1, GENESIS)
+    last = await _lock_and_read_head(township_id)
+    seq, prev = (last["seq"] + 1, last["hash"]) if last and last["seq"] is not None else (1, GENESIS)
     digest = event_hash(
         township=township_code, seq=seq, case_id=case_id, kind=kind, actor_id=actor_id,
         occurred_at=moment, place=place, payload=data, prev_hash=prev,
@@ -63,6 +62,21 @@ async def append_event(
         seq=seq, kind=kind, case_id=case_id, actor_id=actor_id, occurred_at=moment, place=place,
         payload=data, prev_hash=prev, hash=digest,
     )
+
+
+async def _lock_and_read_head(township_id: int) -> dict | None:
+    """The chain's last event, with the township locked so no one appends meanwhile (one round trip).
+
+    SQLite's BEGIN IMMEDIATE already holds the only write lock; PostgreSQL locks the township row.
+    """
+    if isinstance(engine(), SQLiteEngine):
+        rows = await Event.raw("SELECT seq, hash FROM case_event WHERE township = {} ORDER BY seq DESC LIMIT 1",
+                               township_id)
+    else:
+        rows = await Event.raw(
+            "SELECT e.seq, e.hash FROM township t LEFT JOIN LATERAL (SELECT seq, hash FROM case_event "
+            "WHERE township = t.id ORDER BY seq DESC LIMIT 1) e ON true WHERE t.id = {} FOR UPDATE OF t", township_id)
+    return rows[0] if rows else None
 
 
 def _read(row: dict) -> EventRead:
