@@ -167,3 +167,12 @@ async def grant_for(township_id: int, field: str, power: str, on: dt.date) -> Gr
 
 async def fields_enabled(township_id: int, on: dt.date) -> set[str]:
     return enabled_fields(await grants_of(township_id), on)
+
+
+async def scope_on(township_id: int, field: str, power: str | None, on: dt.date) -> tuple[set[str], Grant | None]:
+    """The fields enabled on ``on`` and the grant ``power`` would rest on — one read of the grants."""
+    grants = await grants_of(township_id)
+    grant = None
+    if power and get_host().registry.power_in_force(power, on):
+        grant = effective_grant(grants, field, power, on)
+    return enabled_fields(grants, on), grant

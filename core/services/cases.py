@@ -67,7 +67,18 @@ def after_commit(hooks, context: ActionContext, event: EventRead) -> None:
 
 
 async def register_clue(township_code: str, data: ClueCreate, actor: str | None = None) -> CaseRead:
-    """线索登记. Refused unless the field (and the power, if named) is authorised that day."""
+    """线索登记. Refused unless the field (and the power, if named) is authorised that day.
+
+    Reads and writes share one write transaction (one connection, no pool round trips); a refusal
+    rolls back nothing but the reads.
+    """
+    async with write_transaction():
+        case, event, hooks, context = await _register(township_code, data, actor)
+    after_commit(hooks, context, event)
+    return case
+
+
+async def _register(township_code: str, data: ClueCreate, actor: str | None):
     township = await get_township_row(township_code)
     host = get_host()
     authorisations.check_scope(data.field, data.power)
@@ -89,10 +100,7 @@ async def register_clue(township_code: str, data: ClueCreate, actor: str | None 
     actor_id = await _actor_id(township["id"], actor)
 
     on = clock.local_date(data.found_at)
-    enabled = await authorisations.fields_enabled(township["id"], on)
-    grant = (
-        await authorisations.grant_for(township["id"], data.field, data.power, on) if data.power else None
-    )
+    enabled, grant = await authorisations.scope_on(township["id"], data.field, data.power, on)
     context = ActionContext(
         action="register_clue", township=township_code, on=on, field=data.field, power=data.power,
         actor=actor_id,
@@ -105,29 +113,27 @@ async def register_clue(township_code: str, data: ClueCreate, actor: str | None 
 
     found_at = data.found_at.astimezone(dt.timezone.utc)
     summary, now = data.summary.strip(), clock.now_utc()
-    async with write_transaction():
-        # Raw SQL: registering clues is the busiest write, and Piccolo's insert building costs more than it.
-        inserted = await Case.raw(
-            'INSERT INTO enforcement_case (township, "procedure", status, field, power, source, summary, place, found_at, '
-            f"act_date, reporter, party, facts, version, created_at, updated_at) VALUES ({{}}, {{}}, {{}}, {{}}, {{}}, {{}}, "
-            f"{{}}, {{}}, {{}}, {{}}, {json_param()}, {{}}, {json_param()}, 1, {{}}, {{}}) RETURNING id",
-            township["id"], "general", "clue", data.field, data.power, source.value, summary, data.place, found_at,
-            data.act_date, msgspec.json.encode(data.reporter).decode(), data.party_id, "{}", now, now,
-        )
-        case_id = inserted[0]["id"]
-        event = await events.append_event(
-            township_id=township["id"], township_code=township_code, kind="clue_registered", case_id=case_id,
-            actor_id=actor_id, place=data.place,
-            payload={"field": data.field, "power": data.power, "source": source.value,
-                     "basis": grant.basis.value if grant and grant.basis else None,
-                     "document_no": grant.document_no if grant else None},
-        )
-    after_commit(hooks, context, event)
+    # Raw SQL: registering clues is the busiest write, and Piccolo's insert building costs more than it.
+    inserted = await Case.raw(
+        'INSERT INTO enforcement_case (township, "procedure", status, field, power, source, summary, place, found_at, '
+        f"act_date, reporter, party, facts, version, created_at, updated_at) VALUES ({{}}, {{}}, {{}}, {{}}, {{}}, {{}}, "
+        f"{{}}, {{}}, {{}}, {{}}, {json_param()}, {{}}, {json_param()}, 1, {{}}, {{}}) RETURNING id",
+        township["id"], "general", "clue", data.field, data.power, source.value, summary, data.place, found_at,
+        data.act_date, msgspec.json.encode(data.reporter).decode(), data.party_id, "{}", now, now,
+    )
+    case_id = inserted[0]["id"]
+    event = await events.append_event(
+        township_id=township["id"], township_code=township_code, kind="clue_registered", case_id=case_id,
+        actor_id=actor_id, place=data.place,
+        payload={"field": data.field, "power": data.power, "source": source.value,
+                 "basis": grant.basis.value if grant and grant.basis else None,
+                 "document_no": grant.document_no if grant else None},
+    )
     return CaseRead(
         id=case_id, township=township_code, number=None, procedure="general", status="clue", field=data.field,
         power=data.power, source=source.value, summary=summary, place=data.place, found_at=found_at,
         act_date=data.act_date, party_id=data.party_id, filed_on=None, version=1,
-    )
+    ), event, hooks, context
 
 
 async def get_case(township_code: str, case_id: int) -> CaseRead:
