@@ -13,7 +13,7 @@ from itertools import chain
 
 import msgspec
 from zhifa.core import clock
-from zhifa.core.db.tables import AppUser, Case, Party
+from zhifa.core.db.tables import AppUser, Case, Party, Township
 from zhifa.core.db.transaction import json_param, write_transaction
 from zhifa.core.registry import get_host
 from zhifa.core.rules.context import ActionContext
@@ -48,7 +48,8 @@ def read_case(row: dict, township_code: str) -> CaseRead:
     )
 
 
-async def _actor_id(township_id: int, username: str | None) -> int | None:
+async def actor_id(township_id: int, username: str | None) -> int | None:
+    """The id of a user of this township (404 for anyone else); None when no actor is named."""
     if username is None:
         return None
     rows = await AppUser.raw("SELECT id, township FROM app_user WHERE username = {}", username)
@@ -78,8 +79,21 @@ async def register_clue(township_code: str, data: ClueCreate, actor: str | None 
     return case
 
 
+async def _township_and_actor(township_code: str, actor: str | None) -> tuple[dict, int | None]:
+    """The township's row and the actor's id, in one statement (this is the busiest write's first read)."""
+    rows = await Township.raw(
+        "SELECT t.id, t.code, t.name, t.county_code, t.short_name, u.id AS actor_id, u.township AS actor_township "
+        "FROM township t LEFT JOIN app_user u ON u.username = {} WHERE t.code = {}", actor or "", township_code)
+    if not rows:
+        await get_township_row(township_code)  # raises the township's own not-found
+    row = rows[0]
+    if actor is not None and (row["actor_id"] is None or row["actor_township"] != row["id"]):
+        raise NotFound("user.not_found", f"本乡镇未找到用户 {actor}")
+    return row, row["actor_id"] if actor is not None else None
+
+
 async def _register(township_code: str, data: ClueCreate, actor: str | None):
-    township = await get_township_row(township_code)
+    township, actor_id = await _township_and_actor(township_code, actor)
     host = get_host()
     authorisations.check_scope(data.field, data.power)
     catalogue = host.registry.catalogues[data.field]
@@ -97,8 +111,6 @@ async def _register(township_code: str, data: ClueCreate, actor: str | None):
         ).first()
         if party is None:
             raise NotFound("party.not_found", f"本乡镇未找到编号为 {data.party_id} 的当事人")
-    actor_id = await _actor_id(township["id"], actor)
-
     on = clock.local_date(data.found_at)
     enabled, grant = await authorisations.scope_on(township["id"], data.field, data.power, on)
     context = ActionContext(

@@ -93,6 +93,7 @@ from zhifa.core.schemas.inspections import (
     VerifyReport,
 )
 from zhifa.core.services import authorisations, cases, events
+from zhifa.core.services.cases import actor_id as _actor_id
 from zhifa.core.services.errors import Conflict, Invalid, NotFound
 from zhifa.core.services.facts import people_facts
 from zhifa.core.services.townships import get_township_row
@@ -131,15 +132,6 @@ OUTCOME_NAMES = {
 # ---------------------------------------------------------------------------------------------
 # Shared helpers
 # ---------------------------------------------------------------------------------------------
-
-
-async def _actor_id(township_id: int, username: str | None) -> int | None:
-    if username is None:
-        return None
-    row = await AppUser.select(AppUser.id, AppUser.township).where(AppUser.username == username).first()
-    if row is None or row["township"] != township_id:
-        raise NotFound("user.not_found", f"本乡镇未找到用户 {username}")
-    return row["id"]
 
 
 async def directory_version(township_id: int, kind: str) -> int:
