@@ -89,16 +89,18 @@ _RAW_COLUMNS = ('id, number, "procedure", status, field, power, source, summary,
 
 
 async def case_detail(township_code: str, case_id: int) -> CaseDetail:
-    township = await get_township_row(township_code)
-    rows = await Case.raw(f"SELECT {_RAW_COLUMNS}, facts FROM enforcement_case WHERE township = {{}} AND id = {{}}",
-                          township["id"], case_id)  # raw SQL: the hot path of every case page
+    # Raw SQL, the case with its township in one statement: the hot path of every case page.
+    columns = ", ".join(f"c.{c.strip()}" for c in _RAW_COLUMNS.split(","))
+    rows = await Case.raw(f"SELECT {columns}, c.facts, c.township AS township_id FROM enforcement_case c "
+                          "JOIN township t ON t.id = c.township WHERE t.code = {} AND c.id = {}", township_code, case_id)
     if not rows:
+        await get_township_row(township_code)  # a missing township is reported as such
         raise NotFound("case.not_found", f"本乡镇未找到编号为 {case_id} 的案件")
     row = rows[0]
     facts = row["facts"] if isinstance(row["facts"], dict) else msgspec.json.decode(row["facts"] or "{}")
     status = Status(row["status"])
     return CaseDetail(
         case=read_case(row, township_code), officers=list(facts.get("officers", [])), file=facts,
-        timeline=await events.events_of(township["id"], case_id),
+        timeline=await events.events_of(row["township_id"], case_id),
         next_actions=[name for name, spec in ACTIONS.items() if status in spec.sources],
     )
