@@ -24,6 +24,8 @@ app.add_typer(inspections.app, name="inspection")
 app.add_typer(plugin_kit.app, name="plugin")
 app.add_typer(publication.app, name="publication")
 app.add_typer(referrals.app, name="referral")
+from zhifa.cli import reports  # noqa: E402, I001  (the import line above is full)
+app.add_typer(reports.app, name="report")
 
 _plugin_commands_loaded = False
 

@@ -51,7 +51,9 @@ def test_generated_requests_never_get_a_server_error(module_api: Api, fuzz_world
         if "case_id" in case.path_parameters:
             case.path_parameters["case_id"] = fuzz_world["cases"][len(repr(case.body)) % len(fuzz_world["cases"])]
         kwargs = case.as_transport_kwargs(base_url="", headers={"Authorization": f"Bearer {fuzz_world['token']}"})
-        response = module_api.client.request(**{k: v for k, v in kwargs.items() if k in _REQUEST_KEYS})
+        request = {k: v for k, v in kwargs.items() if k in _REQUEST_KEYS}
+        request.pop("cookies", None)  # per-request cookies are deprecated in httpx, and the API reads none
+        response = module_api.client.request(**request)
         assert response.status_code < 500, f"{case.method} {case.formatted_path}: {response.status_code} {response.text}"
         if response.status_code >= 400:
             assert response.headers["content-type"].startswith("application/problem+json"), response.text

@@ -1,0 +1,1 @@
+"""Oversight reports: quarters, case timelines and figures (pure), and the Word rendering."""
