@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import shutil
 from typing import Any
 
 import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 from zhifa.api.app import create_app
-from zhifa.core.db import database
 from zhifa.core.schemas.people import CertificateCreate, UserCreate
 from zhifa.core.services import auth, people
 from zhifa.core.services.demo import load_demo
@@ -113,23 +110,11 @@ def demo_tokens(tokens_for: list[str] = USERS) -> dict[str, str]:
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def module_api(request, sqlite_template, tmp_path_factory):
     """One demo database and live app for a whole module whose tests never undo each other's work."""
-    from .conftest import _truncate
+    from .conftest import empty_database
 
     patch = pytest.MonkeyPatch()
-    home = tmp_path_factory.mktemp("api")
-    if request.param == "sqlite":
-        path = home / "zhifa.sqlite3"
-        shutil.copy(sqlite_template, path)
-        url = f"sqlite:///{path}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-        if url is None:
-            pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
-        asyncio.run(_truncate(url))
-    patch.setenv("ZHIFA_DATABASE_URL", url)
-    patch.setenv("ZHIFA_HOME", str(home))
-    database.configure(url)
     try:
+        empty_database(request, tmp_path_factory.mktemp("api"), patch, sqlite_template)
         client, tokens = start_api()
         with client:
             yield Api(client, tokens)

@@ -85,8 +85,13 @@ async def _truncate(url: str) -> None:
 @pytest.fixture(params=["sqlite", "postgres"])
 def database_url(request, tmp_path, monkeypatch, sqlite_template) -> str:
     """An empty migrated database, configured for services and for CLI runs."""
+    return empty_database(request, tmp_path, monkeypatch, sqlite_template)
+
+
+def empty_database(request, home: Path, patch: pytest.MonkeyPatch, sqlite_template: Path) -> str:
+    """A fresh SQLite copy in ``home``, or the session's PostgreSQL database emptied; configured."""
     if request.param == "sqlite":
-        path = tmp_path / "zhifa.sqlite3"
+        path = home / "zhifa.sqlite3"
         shutil.copy(sqlite_template, path)
         url = f"sqlite:///{path}"
     else:
@@ -94,8 +99,8 @@ def database_url(request, tmp_path, monkeypatch, sqlite_template) -> str:
         if url is None:
             pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
         asyncio.run(_truncate(url))
-    monkeypatch.setenv("ZHIFA_DATABASE_URL", url)
-    monkeypatch.setenv("ZHIFA_HOME", str(tmp_path))
+    patch.setenv("ZHIFA_DATABASE_URL", url)
+    patch.setenv("ZHIFA_HOME", str(home))
     database.configure(url)
     return url
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import docx
 import pytest
-from zhifa.core.db.tables import Case
+from zhifa.core.db.tables import AppUser, Case
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.procedure import casefile as cf
 from zhifa.core.services import authorisations, events
@@ -152,3 +152,10 @@ def test_the_county_list_and_the_word_report_show_imported_findings_as_such(coun
     assert {(r[0], r[1], r[5]) for r in rows} == {
         ("横综执立〔2025〕历3号", FINDINGS["officers.fewer_than_two"], "导入或直接写入（无办案记录）"),
         ("横综执立〔2025〕历3号", FINDINGS["officers.not_enforcement_staff"], "导入或直接写入（无办案记录）")}
+
+
+def test_former_staff_are_still_recognised_with_their_certificates(county):
+    run(AppUser.update({AppUser.active: False}).where(AppUser.username == "hc-officer2"))
+    case = imported(HENGCUN, field="urban", power="URBAN-CF-004", number="横综执立〔2025〕历4号", filed_on="2026-02-10",
+                    file=cf.CaseFile(officers=OFFICERS))
+    assert _by_case(run(findings(township_code=HENGCUN))).get(case) is None

@@ -31,13 +31,13 @@ from zhifa.core.procedure.casefile import CaseFile
 from zhifa.core.registry import get_host
 from zhifa.core.rules import hearing
 from zhifa.core.rules.context import ActionContext
-from zhifa.core.rules.facts import ProcedureSettings
 from zhifa.core.schemas.documents import DocumentRead, TemplateRead
 from zhifa.core.services import authorisations, events
 from zhifa.core.services.cases import after_commit, read_case
 from zhifa.core.services.errors import Invalid, NotFound
 from zhifa.core.services.evidence import EVIDENCE_NAMES, EvidenceKind
 from zhifa.core.services.numbering import next_number
+from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
 
 # What a template needs in the case file before it can be rendered (checked on the core code).
@@ -131,12 +131,6 @@ def _usernames(file: CaseFile) -> set[str]:
     return names
 
 
-def _procedure_settings(raw: Any) -> ProcedureSettings:
-    if isinstance(raw, str):
-        return msgspec.json.decode(raw or "{}", type=ProcedureSettings)
-    return msgspec.convert(raw or {}, ProcedureSettings)
-
-
 async def _prepare(township_code: str, case_id: int, template_code: str, actor: str | None, on: dt.date,
                    officers: list[str] | None = None) -> Prepared:
     township = await get_township_row(township_code)
@@ -188,7 +182,7 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
         for i, e in enumerate(await Evidence.select().where(
             (Evidence.township == township["id"]) & (Evidence.case == case_id)).order_by(Evidence.id), 1)
     ]
-    procedure_settings = _procedure_settings(township["settings"])
+    settings = procedure_settings(township["settings"])
     hearing_offered = None
     if file.notice is None and file.proposal is not None:
         party_kind = party["kind"] if party else "citizen"
@@ -201,7 +195,7 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
         settings=document_settings(township["settings"]), case=row, file=file, party=party, grant=grant,
         department=department, power=power, field_name=catalogue.field.name if catalogue else row["field"],
         standard=standard, people=people, template=template, number=None, on=on,
-        periods=dict(procedure_settings.periods), documents=_index(in_file_order(await document_rows(township["id"], case_id))),
+        periods=dict(settings.periods), documents=_index(in_file_order(await document_rows(township["id"], case_id))),
         evidence=evidence, events=case_events, actors=actors, hearing_offered=hearing_offered, officers=officers,
     )
     enabled = await authorisations.fields_enabled(township["id"], on) | {row["field"]}

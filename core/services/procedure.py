@@ -23,7 +23,6 @@ from zhifa.core.procedure.states import Status
 from zhifa.core.registry import get_host
 from zhifa.core.rules import hearing
 from zhifa.core.rules.context import ActionContext
-from zhifa.core.rules.facts import ProcedureSettings
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.cases import CaseRead
 from zhifa.core.services import assignments, authorisations, events, numbering, publication
@@ -31,6 +30,7 @@ from zhifa.core.services.cases import after_commit, get_case, read_case
 from zhifa.core.services.errors import Conflict, Invalid, NotFound
 from zhifa.core.services.facts import people_facts, usernames_involved
 from zhifa.core.services.recommend import recommendation_for
+from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
 
 
@@ -83,8 +83,7 @@ async def perform(
             "actor_name": actor, "people": await people_facts(usernames_involved(actor, data, file)),
             "power": registry.powers.get(power_code) if power_code else None, "grant": grant,
             "enabled_fields": enabled, "field_name": catalogue.field.name if catalogue else row["field"],
-            "settings": msgspec.convert(township["settings"] or {}, ProcedureSettings) if isinstance(township["settings"], dict)
-            else msgspec.json.decode(township["settings"] or "{}", type=ProcedureSettings),
+            "settings": procedure_settings(township["settings"]),
             "party_id": party_id, "party_kind": party_kind, "found_on": clock.local_date(row["found_at"]),
             "filed_on": row["filed_on"], "act_ended": getattr(data, "act_ended", None),
             "harmful_consequences": getattr(data, "harmful_consequences", False), "summary": row["summary"],
