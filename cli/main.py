@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 import typer
-from zhifa.cli import audit, cases, catalogue, demo, inspections, plugin_kit, publication, referrals, serve, setup, townships
+from zhifa.cli import (
+    audit,
+    cases,
+    catalogue,
+    demo,
+    inspections,
+    plugin_kit,
+    publication,
+    referrals,
+    reports,
+    serve,
+    setup,
+    townships,
+)
 
 app = typer.Typer(
     name="zhifa",
@@ -24,7 +37,6 @@ app.add_typer(inspections.app, name="inspection")
 app.add_typer(plugin_kit.app, name="plugin")
 app.add_typer(publication.app, name="publication")
 app.add_typer(referrals.app, name="referral")
-from zhifa.cli import reports  # noqa: E402, I001  (the import line above is full)
 app.add_typer(reports.app, name="report")
 
 _plugin_commands_loaded = False

@@ -274,7 +274,8 @@ def decide_on_spot(ctx, file):
         file.execution = cf.Execution(due=payment_due(ctx.on))
         if data.collect_on_spot:
             file.execution.payments.append(cf.Payment(on=ctx.on, amount=data.amount, receipt="当场收缴（财政票据）"))
-    return {"filed_on": ctx.on, "power": data.power, "party": data.party_id, "act_date": data.act_date}
+    return {"filed_on": ctx.on, "power": data.power, "party": data.party_id, "act_date": data.act_date,
+            "procedure": "simple"}
 
 
 def file_with_authority(ctx, file):
