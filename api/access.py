@@ -17,6 +17,7 @@ from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 from zhifa.core.domain.roles import Role
 from zhifa.core.schemas.auth import Principal
+from zhifa.core.schemas.ids import MAX_ID  # record ids are PostgreSQL `serial` (int4)
 from zhifa.core.services.errors import Forbidden, NotFound
 from zhifa.core.services.townships import get_township_row
 
@@ -29,14 +30,10 @@ PEOPLE_ADMINS = frozenset({R.township_admin, R.platform_admin})
 PEOPLE_READERS = PEOPLE_ADMINS | {R.township_head, R.approver, R.supervisor}
 
 
-#: Record ids in paths: positive 64-bit integers (anything else is answered 400, never a database error).
-MAX_ID = 2**63 - 1
-
-
-def record_id(what: str):
+def record_id(what: str, required: bool = True):
     from litestar.params import Parameter
 
-    return Parameter(ge=1, le=MAX_ID, description=f"{what}编号")
+    return Parameter(ge=1, le=MAX_ID, description=f"{what}编号", **({} if required else {"default": None}))
 
 
 def roles(*allowed: Role | frozenset[Role]) -> dict:

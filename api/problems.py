@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import asyncpg
 import msgspec
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, NotAuthorizedException, ValidationException
@@ -104,6 +105,15 @@ def http_error(_: Request, exc: HTTPException) -> Response:
     return problem(status, code, message, exc.headers)
 
 
+def out_of_range(_: Request, exc: Exception) -> Response:
+    """A value the database cannot hold (an integer past its range): bad input, not a failure.
+
+    Ids are bounded where clients send them (``RecordId``); this is the net for anything else.
+    """
+    return problem(400, "request.out_of_range", "请求中的数值超出允许范围",
+                   errors=[FieldError(field="body", source="body", message="数值超出允许范围（编号不超过 2147483647）")])
+
+
 def internal_error(request: Request, exc: Exception) -> Response:
     request.logger.exception("未处理的错误", exc_info=exc)
     return problem(HTTP_500_INTERNAL_SERVER_ERROR, "internal", "服务器内部错误，已记录，请联系管理员")
@@ -114,6 +124,8 @@ HANDLERS = {
     Refused: refused,
     ValidationException: validation_error,
     HTTPException: http_error,
+    OverflowError: out_of_range,
+    asyncpg.exceptions.DataError: out_of_range,
     Exception: internal_error,
 }
 

@@ -260,3 +260,12 @@ def test_tokens_are_stored_only_as_hashes(database_url):
     stored = run(ApiToken.select(ApiToken.token_sha256))
     assert all(row["token_sha256"] != token for row in stored)
     assert auth.token_hash(token) in {row["token_sha256"] for row in stored}
+
+
+def test_an_id_beyond_the_databases_integers_is_bad_input_not_a_server_error(api: Api):
+    too_big = 2**40
+    path = api.get(f"/townships/{HENGCUN}/parties/{too_big}", "hc-officer1")
+    assert path.status_code == 400 and path.json()["code"] == "request.invalid"
+    body = api.post(CASES, "hc-officer1", json={"field": "urban", "source": "patrol", "summary": "x", "party_id": too_big,
+                                                "found_at": "2026-11-20T09:00:00+08:00"})
+    assert body.status_code == 400 and body.json()["errors"][0]["field"] == "party_id", body.text

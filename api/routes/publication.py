@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from litestar import MediaType, Request, get, post
-from zhifa.api.access import CASE_READERS, R, roles
+from zhifa.api.access import CASE_READERS, R, record_id, roles
 from zhifa.api.routes.actions import action_date
 from zhifa.core import clock
 from zhifa.core.publication.page import render
@@ -37,19 +37,19 @@ async def public_html(township: str, on: dt.date | None = None) -> str:
 
 @get("/townships/{code:str}/publications", opt=roles(CASE_READERS, frozenset({R.township_admin})), tags=TAGS,
      summary="本乡镇的公示（待公示、公示中、待撤回、已撤回）")
-async def list_publications(code: str, case_id: int | None = None) -> list[PublicationRead]:
+async def list_publications(code: str, case_id: int | None = record_id("案件", required=False)) -> list[PublicationRead]:
     return await publication.list_publications(code, case_id=case_id)
 
 
 @post("/townships/{code:str}/publications/{publication_id:int}/publish", opt=roles(PUBLISHERS), tags=TAGS,
       summary="公示（生成去标识化的公示内容）", status_code=200)
-async def publish(request: Req, code: str, publication_id: int, on: dt.date | None = None) -> PublicationRead:
+async def publish(request: Req, code: str, publication_id: int = record_id("公示"), on: dt.date | None = None) -> PublicationRead:
     return await publication.publish(code, publication_id, actor=request.user.username, on=action_date(on))
 
 
 @post("/townships/{code:str}/publications/{publication_id:int}/withdraw", opt=roles(WITHDRAWERS), tags=TAGS,
       summary="撤回公示并说明理由（行政处罚法第48条第2款）", status_code=200)
-async def withdraw(request: Req, code: str, publication_id: int, data: WithdrawalCreate,
+async def withdraw(request: Req, code: str, data: WithdrawalCreate, publication_id: int = record_id("公示"),
                    on: dt.date | None = None) -> PublicationRead:
     return await publication.withdraw(code, publication_id, actor=request.user.username, reason=data.reason,
                                       on=action_date(on))

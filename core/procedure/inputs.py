@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
+from zhifa.core.schemas.ids import RecordId
 
 
 class Input(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -16,7 +17,7 @@ class Input(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 class FileCase(Input, kw_only=True, forbid_unknown_fields=True):
     officers: list[str]  # ≥2 certified officers (第42条)
     power: str | None = None  # may name the power now if the clue did not
-    party_id: int | None = None
+    party_id: RecordId | None = None
     act_date: dt.date | None = None
     act_ended: dt.date | None = None
     harmful_consequences: bool = False
@@ -198,7 +199,7 @@ class DecideOnSpot(Input, kw_only=True, forbid_unknown_fields=True):
     field: str
     power: str
     officers: list[str]
-    party_id: int
+    party_id: RecordId
     summary: str
     place: str
     act_date: dt.date

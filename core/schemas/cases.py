@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 import msgspec
+from zhifa.core.schemas.ids import RecordId
 
 
 class ClueCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -16,7 +17,7 @@ class ClueCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     power: str | None = None
     place: str = ""
     act_date: dt.date | None = None
-    party_id: int | None = None
+    party_id: RecordId | None = None
     reporter: dict[str, Any] = {}
 
 
