@@ -374,22 +374,14 @@ async def overdue_publications(on: dt.date | None = None, *, township_code: str 
     for row in await query.order_by(Publication.id).output(load_json=True):
         common: dict[str, Any] = dict(id=row["id"], township=row["township_code"], township_name=row["township_name"],
                                       case_id=row["case"], case_number=row["case_number"])
-        if row["status"] == "queued":
-            due = _due(row)
-            if due.on is None:
-                result.append(OverduePublication(**common, problem="due_unknown", due_on=None,
-                                                 working_days_overdue=None, note=due.note))
-            elif on > due.on:
-                result.append(OverduePublication(**common, problem="publication_overdue", due_on=due.on,
-                                                 working_days_overdue=_working_days_late(due.on, on)))
-        else:
-            due = _withdrawal_due(row)
-            if due.on is None:
-                result.append(OverduePublication(**common, problem="due_unknown", due_on=None,
-                                                 working_days_overdue=None, note=due.note))
-            elif on > due.on:
-                result.append(OverduePublication(**common, problem="withdrawal_overdue", due_on=due.on,
-                                                 working_days_overdue=_working_days_late(due.on, on)))
+        queued = row["status"] == "queued"
+        due = _due(row) if queued else _withdrawal_due(row)
+        if due.on is None:
+            result.append(OverduePublication(**common, problem="due_unknown", due_on=None,
+                                             working_days_overdue=None, note=due.note))
+        elif on > due.on:
+            result.append(OverduePublication(**common, problem="publication_overdue" if queued else "withdrawal_overdue",
+                                             due_on=due.on, working_days_overdue=_working_days_late(due.on, on)))
     return result
 
 
