@@ -14,17 +14,18 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from piccolo.engine.postgres import PostgresEngine
 from zhifa.api import access, problems
-from zhifa.api.routes import actions, auth, cases, catalogue, evidence, people, plugins, townships
+from zhifa.api.routes import actions, auth, calendar, cases, catalogue, evidence, people, plugins, townships
 from zhifa.api.routes import publication as publication_routes
 from zhifa.api.security import authentication
 from zhifa.core.bootstrap import open_database
 from zhifa.core.db.database import current_engine
 from zhifa.core.db.sqlite_persistent import PersistentSQLiteEngine
 from zhifa.core.registry import get_host
+from zhifa.core.services import calendar as calendar_service
 from zhifa.core.services.auth import forget_cached_tokens
 
 CORE_ROUTES = list(chain(auth.ROUTES, townships.ROUTES, catalogue.ROUTES, people.ROUTES, cases.ROUTES,
-                         actions.ROUTES, evidence.ROUTES))
+                         actions.ROUTES, evidence.ROUTES, calendar.ROUTES))
 CORE_ROUTES += publication_routes.ROUTES  # 公示: public pages and the officers' queue
 
 
@@ -50,6 +51,7 @@ def create_app(database_url: str | None = None, *, migrate: bool = False, debug:
         access.forget_townships()
         forget_cached_tokens()
         await open_database(database_url, migrate=migrate)
+        await calendar_service.refresh(max_age=0)
         engine = current_engine()
         if isinstance(engine, PersistentSQLiteEngine):
             await engine.open()
@@ -69,6 +71,11 @@ def create_app(database_url: str | None = None, *, migrate: bool = False, debug:
         return _build(host, start, stop, debug)
 
 
+async def refresh_calendar(_request) -> None:
+    """Another process may have loaded a year's holiday data: re-read it every few seconds."""
+    await calendar_service.refresh()
+
+
 def _build(host, start, stop, debug: bool) -> Litestar:
     return Litestar(
         route_handlers=[*CORE_ROUTES, *plugins.plugin_routers(host)],
@@ -76,6 +83,7 @@ def _build(host, start, stop, debug: bool) -> Litestar:
         middleware=[authentication],
         exception_handlers=problems.HANDLERS,
         on_startup=[start],
+        before_request=refresh_calendar,
         on_shutdown=[stop],
         openapi_config=openapi_config(),
         debug=debug,

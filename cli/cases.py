@@ -52,17 +52,21 @@ def list_(township: str = typer.Option(..., "--township"), json: bool = JsonOpti
 
 @app.command("show")
 def show(case_id: int, township: str = typer.Option(..., "--township"), json: bool = JsonOption) -> None:
-    """显示案件、案卷事实和全过程记录。"""
-    from zhifa.core.services.cases import case_events, get_case
+    """显示案件、案卷事实、正在计算的期限和全过程记录。暂定期限标明「暂定」。"""
+    from zhifa.core.services.case_search import case_detail
     from zhifa.core.services.procedure import case_file
 
     async def _load():
-        return await get_case(township, case_id), await case_file(township, case_id), await case_events(township, case_id)
+        return await case_detail(township, case_id), await case_file(township, case_id)
 
-    case, file, events = run_service(_load)
+    detail, file = run_service(_load)
+    case, events = detail.case, detail.timeline
     if json:
-        return emit_json({"case": case, "file": file, "events": events})
+        return emit_json({"case": case, "file": file, "events": events, "deadlines": detail.deadlines})
     console.print(f"{case.number or '（未立案）'}  {case.summary}  状态：{case.status}", highlight=False)
+    if detail.deadlines:
+        emit_table("期限", ["期限", "最后一日", "暂定", "依据"],
+                   ((x.name, x.due, "暂定" if x.provisional else "", x.basis[:40]) for x in detail.deadlines))
     emit_table("全过程记录", ["序号", "记录时间（UTC）", "法律日期", "操作"],
                ((e.seq, e.occurred_at, e.payload.get("on", ""), e.payload.get("title", e.kind)) for e in events))
 

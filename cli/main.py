@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 from zhifa.cli import (
     audit,
+    calendar,
     cases,
     catalogue,
     demo,
@@ -33,6 +34,7 @@ app.command("serve")(serve.serve)
 app.add_typer(townships.app, name="township")
 app.add_typer(cases.app, name="case")
 app.add_typer(audit.app, name="audit")
+app.add_typer(calendar.app, name="calendar")
 app.add_typer(inspections.app, name="inspection")
 app.add_typer(plugin_kit.app, name="plugin")
 app.add_typer(publication.app, name="publication")

@@ -12,7 +12,7 @@ app = typer.Typer(help="公示：待公示决定、公示、撤回、公示页�
 
 STATUS = {"queued": "待公示", "published": "公示中", "withdrawal_due": "待撤回", "withdrawn": "已撤回",
           "cancelled": "已取消", "taken_down": "已撤下"}
-PROBLEMS = {"publication_overdue": "逾期未公示", "withdrawal_overdue": "逾期未撤回", "due_unknown": "期限无法计算"}
+PROBLEMS = {"publication_overdue": "逾期未公示", "withdrawal_overdue": "逾期未撤回"}
 OnOption = typer.Option(None, "--on", formats=["%Y-%m-%d"], help="日期（缺省今天）")
 
 

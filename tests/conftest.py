@@ -105,6 +105,35 @@ def empty_database(request, home: Path, patch: pytest.MonkeyPatch, sqlite_templa
     return url
 
 
+@pytest.fixture
+def today(monkeypatch):
+    """Set the day the core's clock calls today (Asia/Shanghai, 10:00): ``today("2026-12-21")``.
+
+    Rules compare legal dates with today (nothing may be dated in the future), so a test about
+    late December or a later year sets the clock rather than waiting for the date.
+    """
+    import datetime as dt
+
+    from zhifa.core import clock
+
+    def set_today(day: str) -> dt.date:
+        local = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(10, 0), tzinfo=dt.timezone(dt.timedelta(hours=8)))
+        monkeypatch.setattr(clock, "now_utc", lambda: local.astimezone(dt.timezone.utc))
+        return local.date()
+
+    return set_today
+
+
+@pytest.fixture(autouse=True)
+def no_loaded_calendar_years():
+    """Holiday years a test loaded stay in its database, never in the next test's process state."""
+    from zhifa.core.calendar import sources
+
+    sources.reset()
+    yield
+    sources.reset()
+
+
 @pytest.fixture(autouse=True)
 def fresh_plugin_host(request):
     """Plugins load lazily per process; give each test its own start-up.

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from zhifa.core.calendar import due, sources
+from zhifa.core.calendar.sources import Side, Source
 from zhifa.core.calendar.workdays import (
-    CalendarNotCovered,
     add_working_days,
     first_working_day_on_or_after,
     is_working_day,
@@ -18,12 +19,9 @@ D = dt.date
 
 def _last_covered_year() -> int:
     year = 2026
-    while True:
-        try:
-            is_working_day(D(year + 1, 6, 1))
-        except CalendarNotCovered:
-            return year
+    while sources.official_covers(year + 1):
         year += 1
+    return year
 
 
 def test_national_day_2025_holidays_are_not_working_days():
@@ -88,23 +86,24 @@ def test_first_working_day_on_or_after_skips_holiday_and_weekend():
     assert first_working_day_on_or_after(D(2025, 10, 12)) == D(2025, 10, 13)
 
 
-def test_year_after_the_data_raises_calendar_not_covered_naming_the_year():
-    with pytest.raises(CalendarNotCovered, match="2100年") as info:
-        is_working_day(D(2100, 1, 4))
-    assert info.value.year == 2100
-    assert "chinesecalendar" in str(info.value)
+def test_a_year_no_source_covers_is_answered_by_the_provisional_rule():
+    assert sources.year_source(2100) is Source.provisional
+    assert is_working_day(D(2100, 3, 9)) is True  # an ordinary Tuesday
+    assert is_working_day(D(2100, 3, 13)) is False  # an ordinary Saturday
+    assert is_working_day(D(2100, 10, 1), Side.authority) is False  # 国庆节 is a rest day whatever the notice says
 
 
-def test_year_before_the_data_raises_calendar_not_covered():
-    with pytest.raises(CalendarNotCovered, match="2003年"):
-        is_working_day(D(2003, 12, 31))
+def test_a_year_before_the_package_data_is_answered_too():
+    assert sources.year_source(2003) is Source.provisional
+    assert is_working_day(D(2003, 12, 31)) is True
 
 
-def test_counting_past_the_end_of_the_data_raises_calendar_not_covered():
+def test_counting_past_the_end_of_the_data_answers_and_is_marked_provisional():
     last = _last_covered_year()
-    assert add_working_days(D(last, 12, 1), 1) <= D(last, 12, 31)
-    with pytest.raises(CalendarNotCovered, match=f"{last + 1}年"):
-        add_working_days(D(last, 12, 20), 15)
+    inside = due("filing_decision", D(last, 11, 2))
+    across = due("filing_decision", D(last, 12, 20))
+    assert inside.provisional is False
+    assert across.on.year == last + 1 and across.provisional is True
 
 
 def test_n_must_be_at_least_one():

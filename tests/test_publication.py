@@ -7,7 +7,7 @@ import random
 
 import msgspec
 import pytest
-from zhifa.core.calendar import is_working_day
+from zhifa.core.calendar import is_working_day, sources
 from zhifa.core.db.tables import Township
 from zhifa.core.publication import mask
 from zhifa.core.schemas.publication import PublicRecord
@@ -70,13 +70,16 @@ def test_a_townships_configured_period_sets_the_due_date(county):
     assert (entry.due_days, entry.due_on) == (5, d("2025-10-13"))
 
 
-def test_a_due_date_in_a_year_the_calendar_does_not_cover_is_queued_with_a_clear_note(county):
-    case = decided_case("2026-12-25")
-    [entry] = queued(case)
-    assert entry.due_on is None and "2027" in entry.due_note and "chinesecalendar" in entry.due_note
-    [overdue] = run(pub.overdue_publications(d("2026-12-28"), county_code="330122"))
-    assert (overdue.case_id, overdue.problem, overdue.due_on) == (case, "due_unknown", None)
-    assert "2027" in overdue.note
+def test_a_due_date_in_a_year_no_notice_covers_yet_is_provisional_and_listed_when_overdue(county, today):
+    today("2027-01-06")
+    with sources.official_hidden(2027):  # as on 2026-12-03, before the State Council's 2027 notice
+        case = decided_case("2026-12-25")
+        [entry] = queued(case)
+        # 7 working days on the authority's side: Dec 28-31, then 2 and 3 January as possible make-up days, 4 January
+        assert entry.due_on == d("2027-01-04") and "暂定" in entry.due_note
+        [overdue] = run(pub.overdue_publications(d("2027-01-05"), county_code="330122"))
+    assert (overdue.case_id, overdue.problem, overdue.due_on) == (case, "publication_overdue", d("2027-01-04"))
+    assert "暂定" in overdue.note
 
 
 # --------------------------------------------------------------------------------------------

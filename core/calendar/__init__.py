@@ -27,16 +27,19 @@ from zhifa.core.calendar.execution import (
 from zhifa.core.calendar.periods import (
     CONFIGURABLE,
     PERIODS,
+    Due,
     Period,
     Unit,
     UnknownPeriod,
     add_months,
     check_overrides,
     deadline,
+    due,
     hearing_notice_in_time,
     in_time,
     period,
 )
+from zhifa.core.calendar.sources import Side, Source, YearData
 from zhifa.core.calendar.workdays import (
     CalendarNotCovered,
     add_working_days,
@@ -46,7 +49,8 @@ from zhifa.core.calendar.workdays import (
 )
 
 __all__ = [
-    "CONFIGURABLE", "PERIODS", "SURCHARGE_RATE", "CalendarNotCovered", "Excluded", "Extension",
+    "CONFIGURABLE", "PERIODS", "SURCHARGE_RATE", "CalendarNotCovered", "Due", "Excluded", "Extension",
+    "Side", "Source", "YearData", "due",
     "Instalment", "Period", "Unit", "UnknownPeriod", "add_months", "add_working_days",
     "check_extensions", "check_instalments", "check_overrides", "court_application_deadline",
     "days_left", "deadline", "decision_deadline", "earliest_court_application", "excluded_days",

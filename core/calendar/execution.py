@@ -26,6 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import msgspec
 from zhifa.core.calendar.decision_clock import Excluded, merged_intervals
 from zhifa.core.calendar.periods import add_months, deadline, period
+from zhifa.core.calendar.sources import Side
 from zhifa.core.calendar.workdays import require_date
 
 SURCHARGE_RATE = Decimal("0.03")
@@ -102,8 +103,12 @@ def earliest_court_application(demand_served_on: dt.date) -> dt.date:
 
 
 def court_application_deadline(decision_served_on: dt.date, *, deferred_until: dt.date | None = None) -> dt.date:
-    """Last day to apply to court: 3 months after the litigation period (or a later deferral) ends."""
-    start = deadline("litigation", decision_served_on)
+    """Last day to apply to court: 3 months after the litigation period (or a later deferral) ends.
+
+    This is a limit on the authority, so in a provisional year the litigation period's end is
+    taken on the authority's side (the earliest it could be).
+    """
+    start = deadline("litigation", decision_served_on, side=Side.authority)
     if deferred_until is not None:
         start = max(start, require_date(deferred_until, "延期或分期缴纳届满日"))
     return add_months(start, period("court_application").length)

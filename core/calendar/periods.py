@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from enum import Enum
 
 import msgspec
+from zhifa.core.calendar.sources import Side, any_provisional
 from zhifa.core.calendar.workdays import (
     add_working_days,
     first_working_day_on_or_after,
@@ -40,6 +41,9 @@ class Period(msgspec.Struct, frozen=True):
     unit: Unit
     basis: str
     roll_forward: bool = False
+    #: Whom the period protects, which decides how a provisional year's uncertain days count:
+    #: a party's period never ends earlier, a limit on the authority never later (``Side``).
+    protects: Side = Side.authority
 
 
 class UnknownPeriod(KeyError):
@@ -47,6 +51,7 @@ class UnknownPeriod(KeyError):
 
 
 _WD, _CD, _MO = Unit.working_days, Unit.calendar_days, Unit.months
+_PARTY = Side.party
 _A85 = "；行政处罚法第85条：七日以内期限指工作日"
 
 PERIODS: dict[str, Period] = {
@@ -59,12 +64,12 @@ PERIODS: dict[str, Period] = {
         Period("evidence_preservation", "先行登记保存处理决定期限", 7, _WD,
                "行政处罚法第56条（七日内及时作出处理决定）" + _A85),
         Period("defence_reply", "陈述申辩期限", 5, _WD,
-               "行政处罚法第44-45条；期限由部门或地方规定（市场监管为五个工作日），可配置"),
+               "行政处罚法第44-45条；期限由部门或地方规定（市场监管为五个工作日），可配置", protects=_PARTY),
         Period("hearing_request", "听证申请期限", 5, _WD,
-               "行政处罚法第64条第1项（告知后五日内提出）" + _A85),
+               "行政处罚法第64条第1项（告知后五日内提出）" + _A85, protects=_PARTY),
         Period("hearing_notice", "听证通知提前期", 7, _WD,
                "行政处罚法第64条第2项（举行听证的七日前通知）" + _A85
-               + "；此为提前期：deadline 给出最早可举行听证之日，请用 hearing_notice_in_time 判断"),
+               + "；此为提前期：deadline 给出最早可举行听证之日，请用 hearing_notice_in_time 判断", protects=_PARTY),
         Period("decision", "作出处罚决定期限", 90, _CD,
                "行政处罚法第60条（自立案之日起九十日内作出；法律、法规、规章另有规定的从其规定），可配置"),
         Period("decision_extension", "处罚决定延长期限", 30, _CD,
@@ -72,14 +77,14 @@ PERIODS: dict[str, Period] = {
         Period("service", "处罚决定书送达期限", 7, _WD,
                "行政处罚法第61条（当事人不在场的，七日内依照民事诉讼法送达）" + _A85),
         Period("payment", "罚款缴纳期限", 15, _CD,
-               "行政处罚法第67条（收到决定书之日起十五日内缴纳）；末日为休假日的顺延（民法典第203条）", True),
+               "行政处罚法第67条（收到决定书之日起十五日内缴纳）；末日为休假日的顺延（民法典第203条）", True, protects=_PARTY),
         Period("seizure", "查封扣押期限", 30, _CD, "行政强制法第25条第1款（不得超过三十日）"),
         Period("seizure_extension", "查封扣押延长期限", 30, _CD,
                "行政强制法第25条第1款（经负责人批准可延长，延长期限不得超过三十日）"),
         Period("reconsideration", "行政复议申请期限", 60, _CD,
-               "行政复议法第20条（知道之日起六十日内）；期间计算依第88条适用民事诉讼法第85条，末日为休假日的顺延", True),
+               "行政复议法第20条（知道之日起六十日内）；期间计算依第88条适用民事诉讼法第85条，末日为休假日的顺延", True, protects=_PARTY),
         Period("litigation", "行政诉讼起诉期限", 6, _MO,
-               "行政诉讼法第46条（知道之日起六个月内）；期间计算依第101条适用民事诉讼法第85条，末日为休假日的顺延", True),
+               "行政诉讼法第46条（知道之日起六个月内）；期间计算依第101条适用民事诉讼法第85条，末日为休假日的顺延", True, protects=_PARTY),
         Period("publication_penalty", "行政处罚决定公示期限", 7, _WD,
                "国办发〔2018〕118号（行政处罚决定七个工作日内公开）；地方目录有二十个工作日的，可配置"),
         Period("publication_other", "其他执法决定公示期限", 20, _WD,
@@ -87,7 +92,7 @@ PERIODS: dict[str, Period] = {
         Period("publication_withdrawal", "公开决定撤回期限", 3, _WD,
                "行政处罚法第48条第2款（三日内撤回并说明理由）" + _A85),
         Period("demand_before_court", "催告后申请法院强制执行等待期", 10, _WD,
-               "行政强制法第54条（催告书送达十日后仍未履行的方可申请）；第69条：十日以内期限指工作日"),
+               "行政强制法第54条（催告书送达十日后仍未履行的方可申请）；第69条：十日以内期限指工作日", protects=_PARTY),
         Period("court_application", "申请法院强制执行期限", 3, _MO,
                "行政强制法第53条（复议、诉讼期限届满之日起三个月内申请）；行诉法解释第156条"),
         Period("simple_filing", "当场处罚决定备案期限", 3, _WD,
@@ -142,17 +147,43 @@ def add_months(start: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(start.day, _gregorian.monthrange(year, month)[1]))
 
 
-def deadline(code: str, start: dt.date, overrides: Mapping[str, int] | None = None) -> dt.date:
-    """The last day on which the act is still in time; the start day is not counted."""
+class Due(msgspec.Struct, frozen=True, kw_only=True):
+    """A period's last day, and whether it rests on provisional holiday data (暂定)."""
+
+    code: str
+    name: str
+    on: dt.date
+    provisional: bool
+    protects: Side
+    basis: str
+
+
+def due(code: str, start: dt.date, overrides: Mapping[str, int] | None = None, *,
+        side: Side | None = None) -> Due:
+    """The last day on which the act is still in time; the start day is not counted.
+
+    ``side`` defaults to whom the period protects; a caller deriving an authority's limit from a
+    party's period (the court-application window after the litigation period) passes its own.
+    """
     require_date(start, "起算日")
     p = period(code, overrides)
+    side = side or p.protects
     if p.unit is Unit.working_days:
-        return add_working_days(start, p.length)
-    if p.unit is Unit.calendar_days:
-        last = start + dt.timedelta(days=p.length)
+        last = add_working_days(start, p.length, side)
+        provisional = any_provisional(start + dt.timedelta(days=1), last)
     else:
-        last = add_months(start, p.length)
-    return first_working_day_on_or_after(last) if p.roll_forward else last
+        last = start + dt.timedelta(days=p.length) if p.unit is Unit.calendar_days else add_months(start, p.length)
+        provisional = False
+        if p.roll_forward:
+            rolled = first_working_day_on_or_after(last, side)
+            provisional, last = any_provisional(last, rolled), rolled
+    return Due(code=code, name=p.name, on=last, provisional=provisional, protects=side, basis=p.basis)
+
+
+def deadline(code: str, start: dt.date, overrides: Mapping[str, int] | None = None, *,
+             side: Side | None = None) -> dt.date:
+    """The last day on which the act is still in time (see :func:`due`)."""
+    return due(code, start, overrides, side=side).on
 
 
 def in_time(code: str, start: dt.date, on: dt.date, overrides: Mapping[str, int] | None = None) -> bool:

@@ -1,12 +1,14 @@
-"""The official working-day calendar (工作日历): weekends, statutory holidays and 调休.
+"""The working-day calendar (工作日历): weekends, statutory holidays and 调休.
 
 Short periods count working days only: 行政处罚法第85条 ("二日""三日""五日""七日" are working
 days, statutory holidays excluded) and 行政强制法第69条 (periods of ten days or less). Whether a
 day is a working day follows the State Council's annual holiday notice (国务院办公厅关于节假日
-安排的通知), including make-up working days (调休上班日, e.g. Sunday 2025-09-28), read from the
-maintained ``chinese_calendar`` package — never from a hand-typed list. A date outside that
-package's data raises :class:`CalendarNotCovered`; upgrade ``chinesecalendar`` once the State
-Council publishes the next year's notice (usually in November).
+安排的通知), including make-up working days (调休上班日, e.g. Sunday 2025-09-28). Each year comes
+from the first source that covers it (``zhifa.core.calendar.sources``): the deployment's loaded
+notice, the maintained ``chinesecalendar`` package, or — for a year nobody has published yet —
+the provisional rule, counted on the ``side`` that is safe for the period. No date is ever
+"not covered": a computation always answers, and :func:`zhifa.core.calendar.periods.due`
+says whether the answer is provisional (暂定).
 
 Counting rule: the day a period starts is not counted (民法典第201条; 民事诉讼法第85条
 "期间开始的时和日，不计算在期间内").
@@ -16,21 +18,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-import chinese_calendar
+from zhifa.core.calendar.sources import Side, working
 
 _ONE_DAY = dt.timedelta(days=1)
 
 
 class CalendarNotCovered(Exception):
-    """The official holiday data does not cover this date's year."""
+    """Kept for plugins written against earlier versions; the layered calendar never raises it."""
 
     def __init__(self, day: dt.date) -> None:
         self.year = day.year
         self.day = day
-        super().__init__(
-            f"工作日历未覆盖{day.year}年（{day.isoformat()}）：chinese_calendar 尚无该年国务院节假日安排数据，"
-            "请升级 chinesecalendar 包后再计算工作日期限"
-        )
+        super().__init__(f"工作日历未覆盖{day.year}年（{day.isoformat()}）")
 
 
 def require_date(value: object, name: str = "日期") -> dt.date:
@@ -40,16 +39,16 @@ def require_date(value: object, name: str = "日期") -> dt.date:
     return value
 
 
-def is_working_day(day: dt.date) -> bool:
-    """True on a working day: a weekday that is not a holiday, or an official make-up working day."""
+def is_working_day(day: dt.date, side: Side = Side.authority) -> bool:
+    """True on a working day: a weekday that is not a holiday, or a make-up working day.
+
+    ``side`` only matters in a provisional year (see :class:`~zhifa.core.calendar.sources.Side`).
+    """
     require_date(day)
-    try:
-        return chinese_calendar.is_workday(day)
-    except NotImplementedError as exc:  # the package's signal for a year it has no data for
-        raise CalendarNotCovered(day) from exc
+    return working(day, side)
 
 
-def add_working_days(start: dt.date, n: int) -> dt.date:
+def add_working_days(start: dt.date, n: int, side: Side = Side.authority) -> dt.date:
     """The n-th working day after ``start``; ``start`` itself never counts. ``n`` >= 1."""
     require_date(start, "起算日")
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
@@ -57,26 +56,32 @@ def add_working_days(start: dt.date, n: int) -> dt.date:
     day, counted = start, 0
     while counted < n:
         day += _ONE_DAY
-        if is_working_day(day):
+        if working(day, side):
             counted += 1
     return day
 
 
-def working_days_after(start: dt.date, end: dt.date) -> int:
-    """Number of working days d with start < d <= end (0 when end <= start)."""
+def working_days_after(start: dt.date, end: dt.date, side: Side = Side.authority) -> int:
+    """Number of working days d with start < d <= end (0 when end <= start).
+
+    Counting how late the authority is, the default side counts the most possible working days.
+    """
     require_date(start, "起算日")
     require_date(end, "截止日")
     count, day = 0, start + _ONE_DAY
     while day <= end:
-        if is_working_day(day):
+        if working(day, side):
             count += 1
         day += _ONE_DAY
     return count
 
 
-def first_working_day_on_or_after(day: dt.date) -> dt.date:
-    """``day`` itself if it is a working day, else the next working day."""
+def first_working_day_on_or_after(day: dt.date, side: Side = Side.party) -> dt.date:
+    """``day`` itself if it is a working day, else the next working day.
+
+    Used to roll a party's last day past a rest day (民法典第203条), so the default side is the party's.
+    """
     require_date(day)
-    while not is_working_day(day):
+    while not working(day, side):
         day += _ONE_DAY
     return day

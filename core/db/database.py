@@ -10,6 +10,7 @@ from piccolo.apps.migrations.tables import Migration
 from piccolo.conf.apps import AppRegistry
 from piccolo.engine.base import Engine
 from piccolo.table import Table
+from zhifa.core.calendar import sources
 from zhifa.core.config import home, load_settings
 from zhifa.core.db import piccolo_conf
 from zhifa.core.db.engine import engine_from_url
@@ -41,6 +42,7 @@ def configure(url: str | None = None) -> Engine:
     """Use the database at ``url`` (default: the settings) for every table and for migrations."""
     engine = engine_from_url(url or load_settings().database_url, base=home())
     piccolo_conf.DB = engine
+    sources.reset()  # the holiday years loaded into that database are read on first use
     for table in _all_tables():
         table._meta.db = engine
     return engine

@@ -409,6 +409,26 @@ class Document(Table, tablename="document"):
     created_by = ForeignKey(AppUser, on_delete=OnDelete.restrict)
     created_at = Timestamptz(default=TimestamptzNow())
 
+# ---------------------------------------------------------------------------------------------
+# 工作日历 (zhifa.core.calendar.sources, zhifa.core.services.calendar): deployment-wide
+# ---------------------------------------------------------------------------------------------
+
+
+class CalendarYear(Table, tablename="calendar_year"):
+    """A year's holiday schedule the deployment loaded from the State Council's notice.
+
+    Not owned by a township: one calendar for the whole country, the first source consulted.
+    """
+
+    year = Integer(unique=True)
+    holidays = JSON(default=[])  # ISO dates of rest days
+    workdays = JSON(default=[])  # ISO dates of make-up working days (调休上班)
+    source = Varchar(length=200)  # the notice, e.g. 国办发明电〔2026〕N号
+    differs = JSON(default=[])  # dates on which it contradicts the official package (forced loads)
+    loaded_by = Varchar(length=64, default="")
+    loaded_at = Timestamptz(default=TimestamptzNow())
+
+
 CORE_TABLES: tuple[type[Table], ...] = (
     Township,
     Department,
@@ -433,6 +453,7 @@ CORE_TABLES: tuple[type[Table], ...] = (
     Publication,
     Referral,
     Document,
+    CalendarYear,
 )
 
 

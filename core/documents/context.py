@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from zhifa.core.calendar import Excluded, deadline, period, surcharge
+from zhifa.core.calendar import Due, Excluded, due, period, surcharge
 from zhifa.core.calendar.periods import Unit
 from zhifa.core.catalogue.model import DiscretionStandard, Power, Provision
 from zhifa.core.documents.declarations import Template
@@ -378,13 +378,14 @@ def _notice(f: Facts, proposal) -> dict[str, Any]:
     amount = notice.amount if notice else (proposal.amount if proposal else None)
     penalties = notice.penalties if notice else (proposal.penalties if proposal else [])
     offered = notice.hearing_offered if notice else bool(f.hearing_offered)
-    reply = (notice.reply_deadline if notice and notice.reply_deadline else deadline("defence_reply", served, f.periods))
+    reply = due("defence_reply", served, f.periods)
+    stored_reply = notice.reply_deadline if notice and notice.reply_deadline else None
     return {
         "date": cn_date(notice.served_on) if notice else "", **_money(amount),
         "number": _latest_number(f.documents, {"prior_notice"}, stage="notice"),
         "penalties_text": penalties_text(amount, penalties), "hearing_offered": offered,
-        "reply_deadline": cn_date(reply), "reply_period": _period_text("defence_reply", f.periods),
-        "hearing_deadline": cn_date(deadline("hearing_request", served, f.periods)),
+        "reply_deadline": legal_date(reply, stored_reply), "reply_period": _period_text("defence_reply", f.periods),
+        "hearing_deadline": legal_date(due("hearing_request", served, f.periods)),
         "hearing_period": _period_text("hearing_request", f.periods),
     }
 
@@ -438,18 +439,29 @@ def _execution(f: Facts) -> dict[str, Any]:
     if e is None or d is None or not d.amount:
         return empty
     paid = sum((p.amount for p in e.payments), Decimal(0))
-    due = e.deferred_to or e.due
+    due_on = e.deferred_to or e.due
     paused = [Excluded(start=i.start, end=i.end, reason=i.reason) for i in e.remedies]
     last = max((p.on for p in e.payments), default=None) if paid >= d.amount else None
-    extra = surcharge(d.amount, due, last or f.on, paused)
+    extra = surcharge(d.amount, due_on, last or f.on, paused)
     owed = max(d.amount + extra - paid, Decimal(0))
     payments = [{"on": p.on, "date": cn_date(p.on), "amount": yuan(p.amount), "receipt": p.receipt} for p in e.payments]
     summary = "；".join(f"{p['date']}缴纳人民币{p['amount']}元" for p in payments) or "尚未缴纳"
-    return {**empty, "due": cn_date(due), "paid": yuan(paid), "paid_upper": rmb_upper(paid), "paid_value": paid,
+    printed_due = (legal_date(payment_due_of(f.file), e.due) if f.file.service and not e.deferred_to
+                   else cn_date(due_on))
+    return {**empty, "due": printed_due, "paid": yuan(paid), "paid_upper": rmb_upper(paid), "paid_value": paid,
             "payments": payments, "deferred_to": cn_date(e.deferred_to), "demand_served_on": cn_date(e.demand_served_on),
             "court_applied_on": cn_date(e.court_applied_on), "surcharge": yuan(extra), "surcharge_upper": rmb_upper(extra),
-            "surcharge_from": cn_date(due + dt.timedelta(days=1)), "owed": yuan(owed), "owed_upper": rmb_upper(owed),
+            "surcharge_from": cn_date(due_on + dt.timedelta(days=1)), "owed": yuan(owed), "owed_upper": rmb_upper(owed),
             "summary": summary}
+
+
+def legal_date(d: Due, stored: dt.date | None = None) -> str:
+    """A period's last day as printed: the recorded date if any, marked （暂定） when provisional."""
+    return cn_date(stored or d.on) + ("（暂定）" if d.provisional else "")
+
+
+def payment_due_of(file: CaseFile) -> Due:
+    return due("payment", file.service.on)
 
 
 def _preservation(f: Facts) -> dict[str, Any] | None:
@@ -457,7 +469,7 @@ def _preservation(f: Facts) -> dict[str, Any] | None:
         return None
     p = f.file.preservations[-1]
     return {"registered_on": cn_date(p.registered_on), "goods": p.items, "approver": _person(f, p.approver),
-            "deadline": cn_date(deadline("evidence_preservation", p.registered_on, f.periods)),
+            "deadline": legal_date(due("evidence_preservation", p.registered_on, f.periods)),
             "decided_on": cn_date(p.decided_on), "decision": p.decision,
             "notice_number": _latest_number(f.documents, {"preservation_notice"})}
 

@@ -11,8 +11,9 @@
   whether no-penalty decisions are published and how long records stay up come from its
   ``publication`` settings (``zhifa.core.rules.facts.PublicationSettings``).
 * Withdrawal after revocation or change: 3 working days (行政处罚法第48条第2款, 第85条), statutory.
-* A date the official working-day calendar does not yet cover gives no due date and a note saying
-  so (``Due.note``); the service computes it again once ``chinesecalendar`` is upgraded.
+* A due date that rests on the provisional holiday rule (a year the State Council has not yet
+  published) is counted on the authority's side — never later than the official one could be —
+  and marked 暂定 (``Due.provisional`` and ``Due.note``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 import msgspec
-from zhifa.core.calendar import CalendarNotCovered, add_months, deadline, period
+from zhifa.core.calendar import add_months, due, period
 
 PENALTY, OTHER = "penalty", "other"
 PERIOD_OF_KIND = {PENALTY: "publication_penalty", OTHER: "publication_other"}
@@ -29,9 +30,13 @@ KIND_NAMES = {PENALTY: "行政处罚决定", OTHER: "其他执法决定"}
 DECISION_NAMES = {"penalty": "行政处罚决定", "no_penalty_minor": "不予行政处罚决定"}
 
 
+PROVISIONAL_NOTE = "暂定：依暂定节假日规则计算（按可能调休上班计，不晚于正式日期），国务院通知公布后重新计算"
+
+
 class Due(msgspec.Struct, frozen=True, kw_only=True):
     on: dt.date | None
-    note: str = ""  # why ``on`` is missing (calendar not covered)
+    note: str = ""  # 暂定 when the date rests on the provisional holiday rule
+    provisional: bool = False
 
 
 def publication_kind(decision_kind: str, publish_no_penalty: bool = True) -> str | None:
@@ -48,10 +53,8 @@ def due_days(kind: str, overrides: Mapping[str, int] | None = None) -> int:
 
 
 def _safe(code: str, start: dt.date, overrides: Mapping[str, int] | None) -> Due:
-    try:
-        return Due(on=deadline(code, start, overrides))
-    except CalendarNotCovered as exc:
-        return Due(on=None, note=str(exc))
+    found = due(code, start, overrides)
+    return Due(on=found.on, provisional=found.provisional, note=PROVISIONAL_NOTE if found.provisional else "")
 
 
 def publication_due(kind: str, decided_on: dt.date, overrides: Mapping[str, int] | None = None) -> Due:

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from zhifa.core import clock
-from zhifa.core.calendar import CalendarNotCovered, working_days_after
+from zhifa.core.calendar import working_days_after
 from zhifa.core.reports.timeline import ZERO, CaseRecord
 from zhifa.core.rules.deadlines import decision_due
 from zhifa.core.schemas.reports import Breakdown, Figures, Overdue, OverdueItem, Quarter, ReferralFigures
@@ -120,10 +120,7 @@ def overdue(records: list[CaseRecord], publications: list[dict], q: Quarter, as_
 def _working_days(start: dt.datetime, end: dt.datetime | None) -> int | None:
     if end is None:
         return None
-    try:
-        return working_days_after(clock.local_date(start), clock.local_date(end))
-    except CalendarNotCovered:
-        return None
+    return working_days_after(clock.local_date(start), clock.local_date(end))
 
 
 def referral_figures(rows: list[dict], q: Quarter) -> ReferralFigures:

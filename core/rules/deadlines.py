@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zhifa.core.calendar import Excluded, Extension, add_working_days, deadline, decision_deadline
+from zhifa.core.calendar import Excluded, Extension, deadline, decision_deadline
 from zhifa.core.procedure.casefile import CaseFile
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refusal
@@ -102,7 +102,7 @@ def hearing_requested_in_time(ctx: ActionContext) -> list[Refusal]:
 
 def hearing_notified_in_time(ctx: ActionContext) -> list[Refusal]:
     """第六十四条: notify the time and place at least 7 working days before the hearing."""
-    earliest = add_working_days(ctx.on, 7)
+    earliest = deadline("hearing_notice", ctx.on, _overrides(ctx))
     hearing_on = ctx.data["input"].hearing_on
     if hearing_on >= earliest:
         return []

@@ -84,9 +84,21 @@ class CasePage(msgspec.Struct, kw_only=True):
     limit: int
 
 
+class DeadlineRead(msgspec.Struct, kw_only=True, frozen=True):
+    """One legal period running on the case: its last day and the law it comes from."""
+
+    code: str  # the period's code (zhifa.core.calendar.PERIODS), e.g. filing_decision, defence_reply
+    name: str  # 中文名称，如「线索核查及立案决定期限」
+    due: dt.date  # 最后一日（当日仍在期限内）
+    provisional: bool  # 暂定：依暂定节假日规则计算，国务院通知公布后重新计算
+    protects: str  # party（保护当事人的期限）| authority（对机关的时限）
+    basis: str  # 法律依据
+
+
 class CaseDetail(msgspec.Struct, kw_only=True):
     case: CaseRead
     officers: list[str]
     file: dict[str, Any]  # the case file (facts gathered by the procedure)
     timeline: list[EventRead]
     next_actions: list[str]  # actions the case's status allows (roles and gates still apply)
+    deadlines: list[DeadlineRead] = []  # the legal periods now running, provisional ones marked

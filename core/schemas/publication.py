@@ -97,7 +97,7 @@ class OverduePublication(msgspec.Struct, kw_only=True):
     township_name: str
     case_id: int
     case_number: str | None
-    problem: str  # publication_overdue | withdrawal_overdue | due_unknown
+    problem: str  # publication_overdue | withdrawal_overdue
     due_on: dt.date | None
     working_days_overdue: int | None
     note: str = ""

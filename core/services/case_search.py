@@ -8,13 +8,16 @@ import datetime as dt
 import msgspec
 from zhifa.core import clock
 from zhifa.core.db.tables import Case
+from zhifa.core.procedure import casefile
 from zhifa.core.procedure.actions import ACTIONS
 from zhifa.core.procedure.states import Status
+from zhifa.core.rules.case_deadlines import case_deadlines
 from zhifa.core.schemas.cases import CaseDetail, CaseFilter, CasePage
 from zhifa.core.services import events
 from zhifa.core.services.cases import read_case
 from zhifa.core.services.errors import Invalid, NotFound
 from zhifa.core.services.overdue import overdue_cases
+from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
 
 MAX_LIMIT = 200
@@ -91,7 +94,7 @@ _RAW_COLUMNS = ('id, number, "procedure", status, field, power, source, summary,
 async def case_detail(township_code: str, case_id: int) -> CaseDetail:
     # Raw SQL, the case with its township in one statement: the hot path of every case page.
     columns = ", ".join(f"c.{c.strip()}" for c in _RAW_COLUMNS.split(","))
-    rows = await Case.raw(f"SELECT {columns}, c.facts, c.township AS township_id FROM enforcement_case c "
+    rows = await Case.raw(f"SELECT {columns}, c.facts, c.township AS township_id, t.settings FROM enforcement_case c "
                           "JOIN township t ON t.id = c.township WHERE t.code = {} AND c.id = {}", township_code, case_id)
     if not rows:
         await get_township_row(township_code)  # a missing township is reported as such
@@ -100,6 +103,9 @@ async def case_detail(township_code: str, case_id: int) -> CaseDetail:
     facts = row["facts"] if isinstance(row["facts"], dict) else msgspec.json.decode(row["facts"] or "{}")
     status = Status(row["status"])
     return CaseDetail(
+        deadlines=case_deadlines(row["status"], casefile.load(facts), found_on=clock.local_date(row["found_at"]),
+                                 filed_on=row["filed_on"], periods=dict(procedure_settings(row["settings"]).periods),
+                                 on=clock.today()),
         case=read_case(row, township_code), officers=list(facts.get("officers", [])), file=facts,
         timeline=await events.events_of(row["township_id"], case_id),
         next_actions=[name for name, spec in ACTIONS.items() if status in spec.sources],

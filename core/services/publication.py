@@ -21,7 +21,7 @@ from typing import Any
 
 import msgspec
 from zhifa.core import clock
-from zhifa.core.calendar import CalendarNotCovered, working_days_after
+from zhifa.core.calendar import working_days_after
 from zhifa.core.db.tables import AppUser, Case, Department, Party, Publication, Township
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.domain.authorisation import Basis
@@ -100,14 +100,12 @@ def _withdrawal_columns(status: str, on: dt.date, reason: str) -> dict:
 
 
 def _due(row: dict) -> due_rules.Due:
-    """The stored due date, or computed again when the calendar did not cover it at queueing."""
-    if row["due_on"] is not None:
-        return due_rules.Due(on=row["due_on"])
+    """Computed from the decision day each time, so a provisional date follows the calendar's data."""
     return due_rules.publication_due(row["kind"], row["decided_on"], {due_rules.PERIOD_OF_KIND[row["kind"]]: row["due_days"]})
 
 
 def _withdrawal_due(row: dict) -> due_rules.Due:
-    if row["withdraw_due_on"] is not None or row["withdraw_requested_on"] is None:
+    if row["withdraw_requested_on"] is None:
         return due_rules.Due(on=row["withdraw_due_on"])
     return due_rules.withdrawal_due(row["withdraw_requested_on"])
 
@@ -350,17 +348,10 @@ async def public_page(township_code: str, on: dt.date | None = None) -> PublicPa
                       withdrawals=withdrawals)
 
 
-def _working_days_late(due: dt.date, on: dt.date) -> int | None:
-    try:
-        return working_days_after(due, on)
-    except CalendarNotCovered:
-        return None
-
-
 async def overdue_publications(on: dt.date | None = None, *, township_code: str | None = None,
                                county_code: str | None = None) -> list[OverduePublication]:
-    """Publications not made and withdrawals not done by their due date, and queue entries whose
-    due date the working-day calendar cannot give yet — for one township or a whole county."""
+    """Publications not made and withdrawals not done by their due date (provisional ones noted 暂定),
+    for one township or a whole county."""
     on = on or clock.today()
     query = Publication.select(
         *Publication.all_columns(), Publication.case.number.as_alias("case_number"),
@@ -376,12 +367,10 @@ async def overdue_publications(on: dt.date | None = None, *, township_code: str 
                                       case_id=row["case"], case_number=row["case_number"])
         queued = row["status"] == "queued"
         due = _due(row) if queued else _withdrawal_due(row)
-        if due.on is None:
-            result.append(OverduePublication(**common, problem="due_unknown", due_on=None,
-                                             working_days_overdue=None, note=due.note))
-        elif on > due.on:
+        if on > due.on:
             result.append(OverduePublication(**common, problem="publication_overdue" if queued else "withdrawal_overdue",
-                                             due_on=due.on, working_days_overdue=_working_days_late(due.on, on)))
+                                             due_on=due.on, working_days_overdue=working_days_after(due.on, on),
+                                             note=due.note))
     return result
 
 

@@ -24,7 +24,8 @@ from __future__ import annotations
 import datetime as dt
 
 from zhifa.core import clock
-from zhifa.core.calendar import CalendarNotCovered, add_working_days, working_days_after
+from zhifa.core.calendar import add_working_days, working_days_after
+from zhifa.core.calendar.sources import any_provisional
 from zhifa.core.db.tables import AppUser, Case, Department, Referral, Township
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.domain.roles import ROLE_NAMES, Role
@@ -69,20 +70,17 @@ def _moment(at: dt.datetime | None) -> dt.datetime:
 
 
 def _due(start: dt.date, days: int) -> tuple[dt.date | None, str]:
-    try:
-        return add_working_days(start, days), ""
-    except CalendarNotCovered as exc:
-        return None, str(exc)
+    """A department's time limit, counted on the authority's side; noted 暂定 when provisional."""
+    last = add_working_days(start, days)
+    provisional = any_provisional(start + dt.timedelta(days=1), last)
+    return last, "暂定：依暂定节假日规则计算，国务院通知公布后以正式日历为准" if provisional else ""
 
 
 def _elapsed(start: dt.datetime, end: dt.datetime | None) -> tuple[int | None, float | None]:
     if end is None:
         return None, None
     hours = round((end - start).total_seconds() / 3600, 1)
-    try:
-        return working_days_after(clock.local_date(start), clock.local_date(end)), hours
-    except CalendarNotCovered:
-        return None, hours
+    return working_days_after(clock.local_date(start), clock.local_date(end)), hours
 
 
 def _late(due: dt.date | None, moment: dt.datetime | None) -> bool | None:
@@ -305,10 +303,7 @@ async def overdue_referrals(*, actor: str, on: dt.date | None = None) -> list[Ov
         for problem, due, pending in (("accept_overdue", row["accept_due_on"], row["status"] == "sent"),
                                       ("answer_overdue", row["answer_due_on"], True)):
             if pending and due is not None and on > due:
-                try:
-                    late: int | None = working_days_after(due, on)
-                except CalendarNotCovered:
-                    late = None
+                late = working_days_after(due, on)
                 result.append(OverdueReferral(
                     id=row["id"], number=row["number"], township=row["township_code"], department=row["department_code"],
                     status=row["status"], problem=problem, due_on=due, working_days_overdue=late))

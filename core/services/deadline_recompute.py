@@ -1,0 +1,96 @@
+"""When a year's holiday data arrives, recompute every running deadline that rested on the rule.
+
+For each open case with a provisional deadline: its deadlines are computed with the calendar as
+it was, the new data is installed, and they are computed again. Every deadline that moved or
+stopped being provisional is written on the case's timeline (event ``deadline_recomputed``: old
+date, new date, source); dates the case file records (the reply deadline, the payment due date)
+are updated; limits on the authority that moved into the past are reported as newly overdue.
+Runs inside the caller's write transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import msgspec
+from zhifa.core import clock
+from zhifa.core.db.tables import Case
+from zhifa.core.procedure import casefile
+from zhifa.core.procedure.states import FINAL, Status
+from zhifa.core.rules.case_deadlines import case_deadlines, set_stored, stored_dates
+from zhifa.core.schemas.calendar import DeadlineChange, RecomputeReport
+from zhifa.core.schemas.cases import DeadlineRead
+from zhifa.core.services import events
+from zhifa.core.services.township_settings import procedure_settings
+
+_DONE = [s.value for s in FINAL | {Status.closed, Status.filed_with_authority}]
+
+
+async def _open_cases() -> list[dict]:
+    marks = ", ".join("{}" for _ in _DONE)
+    return await Case.raw(
+        "SELECT c.id, c.township AS township_id, t.code AS township_code, t.settings, c.number, c.status, "
+        f"c.found_at, c.filed_on, c.facts, c.version FROM enforcement_case c JOIN township t ON t.id = c.township "
+        f"WHERE c.status NOT IN ({marks}) ORDER BY c.township, c.id", *_DONE)
+
+
+def _deadlines(row: dict, file: casefile.CaseFile, on: dt.date) -> dict[str, DeadlineRead]:
+    periods = dict(procedure_settings(row["settings"]).periods)
+    found = case_deadlines(row["status"], file, found_on=clock.local_date(row["found_at"]),
+                           filed_on=row["filed_on"], periods=periods, on=on)
+    return {f"{d.code}:{i}": d for i, d in enumerate(found)}
+
+
+def _load(row: dict) -> casefile.CaseFile:
+    raw = row["facts"]
+    return casefile.load(raw if isinstance(raw, (str, dict)) else msgspec.json.decode(raw or b"{}"))
+
+
+async def recompute(install: Callable[[], None], *, source: str, actor: str) -> RecomputeReport:
+    """Install new calendar data with ``install`` and record what it moved."""
+    on = clock.today()
+    rows = await _open_cases()
+    before: dict[int, tuple[dict, casefile.CaseFile, dict[str, DeadlineRead], dict[str, dt.date]]] = {}
+    for row in rows:
+        file = _load(row)
+        old = _deadlines(row, file, on)
+        if any(d.provisional for d in old.values()):
+            before[row["id"]] = (row, file, old, stored_dates(file))
+    install()
+    report = RecomputeReport(cases_examined=len(before))
+    for case_id, (row, file, old, stored) in before.items():
+        new = _deadlines(row, file, on)
+        changes = [_change(row, old[key], new[key], stored.get(old[key].code)) for key in old
+                   if key in new and (old[key].due != new[key].due or old[key].provisional != new[key].provisional
+                                      or stored.get(old[key].code, new[key].due) != new[key].due)]
+        if not changes:
+            continue
+        await _record(row, file, changes, source, actor)
+        report.cases_changed += 1
+        report.changes += changes
+        report.newly_overdue += [c for c in changes if c.new < on <= c.old]
+    return report
+
+
+def _change(row: dict, old: DeadlineRead, new: DeadlineRead, stored: dt.date | None) -> DeadlineChange:
+    return DeadlineChange(
+        case_id=row["id"], township=row["township_code"], number=row["number"], code=old.code, name=old.name,
+        old=stored or old.due, new=new.due, provisional_before=old.provisional, provisional_after=new.provisional,
+        protects=new.protects)
+
+
+async def _record(row: dict, file: casefile.CaseFile, changes: list[DeadlineChange], source: str, actor: str) -> None:
+    touched = [c for c in changes if c.code in stored_dates(file)]
+    for change in touched:
+        set_stored(file, change.code, change.new)
+    if touched:
+        await Case.update({Case.facts: casefile.dump(file), Case.version: row["version"] + 1,
+                           Case.updated_at: clock.now_utc()}).where(Case.id == row["id"])
+    await events.append_event(
+        township_id=row["township_id"], township_code=row["township_code"], kind="deadline_recomputed",
+        case_id=row["id"],
+        payload={"title": "期限重新计算", "source": source, "by": actor,
+                 "changes": [{"code": c.code, "name": c.name, "old": c.old, "new": c.new,
+                              "provisional_before": c.provisional_before, "provisional_after": c.provisional_after}
+                             for c in changes]})
