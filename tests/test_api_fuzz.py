@@ -8,11 +8,21 @@ role, so most requests get past the role check too.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from .api_support import HENGCUN, Api, shared_app
+
+# Dates past the holiday data (2027-2100, the provisional calendar) half the time, any date otherwise.
+_LATER = dict(min_value=dt.date(2027, 1, 1), max_value=dt.date(2100, 12, 31))
+schemathesis.openapi.format("date", st.one_of(st.dates(**_LATER), st.dates()).map(dt.date.isoformat))
+schemathesis.openapi.format("date-time", st.one_of(
+    st.datetimes(min_value=dt.datetime(2027, 1, 1), max_value=dt.datetime(2100, 12, 31), timezones=st.just(dt.timezone.utc)),
+    st.datetimes(timezones=st.just(dt.timezone(dt.timedelta(hours=8))))).map(dt.datetime.isoformat))
 
 SCHEMA = schemathesis.openapi.from_dict(shared_app().openapi_schema.to_schema())
 OPERATIONS = {f"{op.method.upper()} {op.path}": op for op in (result.ok() for result in SCHEMA.get_all_operations())}

@@ -18,6 +18,7 @@ from zhifa.core.calendar import provisional as P
 from zhifa.core.calendar.provisional import (
     EXCEPTIONS,
     MEASURED,
+    NEXT_WEEKEND,
     REST_MARGIN,
     WINDOWS,
     WORK_MARGIN,
@@ -248,7 +249,9 @@ def _maxima(years) -> dict[str, Window]:
 
 def _with_margins(maxima: dict[str, Window]) -> dict[str, Window]:
     return {name: Window(m.rest_before + REST_MARGIN, m.rest_after + REST_MARGIN,
-                         m.work_before + WORK_MARGIN, m.work_after + WORK_MARGIN) for name, m in maxima.items()}
+                         max(m.work_before + WORK_MARGIN, m.rest_before + REST_MARGIN + NEXT_WEEKEND),
+                         max(m.work_after + WORK_MARGIN, m.rest_after + REST_MARGIN + NEXT_WEEKEND))
+            for name, m in maxima.items()}
 
 
 def test_windows_are_the_measured_maxima_plus_the_margins():
@@ -258,14 +261,14 @@ def test_windows_are_the_measured_maxima_plus_the_margins():
     assert one_offs == set(EXCEPTIONS)
 
 
-def test_leave_one_year_out_2019_to_2026_misses_no_day_and_a_past_only_forecast_misses_two():
+def test_leave_one_year_out_2019_to_2026_misses_no_day_and_a_past_only_forecast_misses_one():
     # windows measured without year Y, checked on Y's official calendar
     missed = [d for y in range(2019, 2027)
               for d in _bracket_misses(y, _with_margins(_maxima(y2 for y2 in _MEASURED_YEARS if y2 != y)))]
     assert missed == [], missed
     # windows measured only on 2008..Y-1: what a forecast of year Y would have got
     forecast = [d for y in range(2019, 2027) for d in _bracket_misses(y, _with_margins(_maxima(range(2008, y))))]
-    assert forecast == [dt.date(2020, 5, 5), dt.date(2020, 5, 9)], forecast
+    assert forecast == [dt.date(2020, 5, 5)], forecast
 
 
 def _end(start, n, is_working):
@@ -299,4 +302,4 @@ def test_band_width_of_working_day_periods_2019_to_2026(capsys):
     # the numbers quoted in the module docstring
     assert len(band) == 20237
     assert (round(statistics.mean(late), 2), max(late), round(statistics.mean(early), 2), max(early),
-            round(statistics.mean(band), 2), max(band)) == (1.95, 20, 1.43, 15, 3.38, 25), summary
+            round(statistics.mean(band), 2), max(band)) == (1.95, 20, 1.83, 17, 3.78, 27), summary

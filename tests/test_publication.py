@@ -75,10 +75,11 @@ def test_a_due_date_in_a_year_no_notice_covers_yet_is_provisional_and_listed_whe
     with sources.official_hidden(2027):  # as on 2026-12-03, before the State Council's 2027 notice
         case = decided_case("2026-12-25")
         [entry] = queued(case)
-        # 7 working days on the authority's side: Dec 28-31, then 2 and 3 January as possible make-up days, 4 January
-        assert entry.due_on == d("2027-01-04") and "暂定" in entry.due_note
-        [overdue] = run(pub.overdue_publications(d("2027-01-05"), county_code="330122"))
-    assert (overdue.case_id, overdue.problem, overdue.due_on) == (case, "publication_overdue", d("2027-01-04"))
+        # 7 working days on the authority's side: the weekend of 26-27 December and 2 January may become
+        # make-up working days for 元旦 2027, so they count: 26, 27, 28, 29, 30, 31 December, 2 January
+        assert entry.due_on == d("2027-01-02") and "暂定" in entry.due_note
+        [overdue] = run(pub.overdue_publications(d("2027-01-04"), county_code="330122"))
+    assert (overdue.case_id, overdue.problem, overdue.due_on) == (case, "publication_overdue", d("2027-01-02"))
     assert "暂定" in overdue.note
 
 

@@ -70,6 +70,7 @@ class DayStatus(msgspec.Struct, frozen=True):
     note: str = ""  # the holiday's name, or why a provisional day is uncertain
 
 
+_HOLIDAY_NAMES = {h.value: h.chinese for h in chinese_calendar.Holiday}
 _deployment: dict[int, YearData] = {}
 _hidden_official: set[int] = set()
 _generation = [0]
@@ -132,24 +133,49 @@ def is_provisional(year: int) -> bool:
     return year_source(year) is Source.provisional
 
 
+def _year_end_uncertain(day: dt.date) -> bool:
+    """A late-December day the *next* year's notice may still change (its 元旦 调休, e.g. the
+    2019 notice made 2018-12-29 a working Saturday and 12-31 a rest day) while that notice is
+    not out: such a day of a covered year is counted as in a provisional year."""
+    if day.month != 12 or day.day < 20 or not is_provisional(day.year + 1):
+        return False
+    from zhifa.core.calendar import provisional
+
+    year = provisional.provisional_year(day.year)
+    return day in year.maybe_rest or day in year.maybe_work
+
+
 def any_provisional(first: dt.date, last: dt.date) -> bool:
-    """True when a day in [first, last] falls in a year only the provisional rule covers."""
-    return any(is_provisional(y) for y in range(first.year, last.year + 1))
+    """True when a day in [first, last] is counted by the provisional rule."""
+    for y in range(first.year, last.year + 1):
+        if is_provisional(y):
+            return True
+        if is_provisional(y + 1) and last >= dt.date(y, 12, 20):
+            start, end = max(first, dt.date(y, 12, 20)), min(last, dt.date(y, 12, 31))
+            if any(_year_end_uncertain(start + dt.timedelta(days=i)) for i in range((end - start).days + 1)):
+                return True
+    return False
 
 
-def working(day: dt.date, side: Side) -> bool:
-    """Whether ``day`` counts as a working day, from the first source that covers its year."""
-    data = _deployment.get(day.year)
-    if data is not None:
-        return data.is_working(day)
-    if official_covers(day.year):
-        return chinese_calendar.is_workday(day)
+def _provisional_working(day: dt.date, side: Side) -> bool:
     from zhifa.core.calendar import provisional
 
     year = provisional.provisional_year(day.year)
     if side is Side.party:
         return day.weekday() < 5 and day not in year.statutory and day not in year.maybe_rest
     return day not in year.statutory and (day.weekday() < 5 or day in year.maybe_work)
+
+
+def working(day: dt.date, side: Side) -> bool:
+    """Whether ``day`` counts as a working day, from the first source that covers its year."""
+    if _year_end_uncertain(day):
+        return _provisional_working(day, side)
+    data = _deployment.get(day.year)
+    if data is not None:
+        return data.is_working(day)
+    if official_covers(day.year):
+        return chinese_calendar.is_workday(day)
+    return _provisional_working(day, side)
 
 
 def package_status(day: dt.date) -> bool | None:
@@ -159,14 +185,14 @@ def package_status(day: dt.date) -> bool | None:
 
 def day_status(day: dt.date) -> DayStatus:
     """What a day is and why: for provisional years, 'uncertain' days say which way they may go."""
-    source = year_source(day.year)
+    source = Source.provisional if _year_end_uncertain(day) else year_source(day.year)
     if source is Source.deployment:
         data = _deployment[day.year]
         note = "调休上班" if day in data.workdays else ("放假" if day in data.holidays else "")
         return DayStatus(day, data.is_working(day), source, note)
     if source is Source.official:
-        holiday, name = chinese_calendar.get_holiday_detail(day)
-        note = str(getattr(name, "value", name) or "") if name else ""
+        _, name = chinese_calendar.get_holiday_detail(day)
+        note = _HOLIDAY_NAMES.get(name, name or "")
         if chinese_calendar.is_workday(day) and day.weekday() >= 5:
             note = f"{note}调休上班" if note else "调休上班"
         return DayStatus(day, chinese_calendar.is_workday(day), source, note)
