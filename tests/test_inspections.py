@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 
 import msgspec
 import pytest
 from piccolo.engine.sqlite import SQLiteEngine
+from zhifa.core import clock
 from zhifa.core.calendar.periods import deadline
 from zhifa.core.db.tables import UNIQUE_KEYS, Case, InspectionDraw, Township
 from zhifa.core.inspections.draw import DrawResult, canonical_json, content_hash
@@ -49,6 +51,15 @@ def drawn_pairs(draw) -> set[tuple[str, int]]:
 
 def at(day: str, hour: int = 10) -> dt.datetime:
     return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour), tzinfo=CST)
+
+
+@contextmanager
+def drawn_on(day: str):
+    """Draw as if on ``day`` (09:00): targets and inspectors are drawn before they inspect, so the
+    results of these 2026 plans come from draws made when the plans opened, not on the test's day."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(clock, "now_utc", lambda: at(day, 9).astimezone(dt.timezone.utc))
+        yield
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,7 +259,8 @@ def test_a_tampered_draw_record_fails_verification(demo):
 
 
 def test_a_result_with_a_problem_opens_a_random_inspection_clue(demo):
-    draw = run(inspections.draw_plan(HENGCUN, new_plan("立案", ALL), seed=5))
+    with drawn_on("2026-06-01"):
+        draw = run(inspections.draw_plan(HENGCUN, new_plan("立案", ALL), seed=5))
     shop = target_id("百姓超市")
     result = run(inspections.record_result(HENGCUN, draw.id, ResultCreate(
         target_id=shop, inspected_at=at("2026-06-10"), outcome="case_opened", note="销售超过保质期的食品"), actor="hc-captain"))
@@ -264,7 +276,8 @@ def test_a_result_with_a_problem_opens_a_random_inspection_clue(demo):
 
 def test_a_result_is_refused_outside_the_window_for_an_undrawn_target_or_an_unknown_outcome(demo):
     plan = new_plan("部分", {"A": "25", "B": "0", "C": "0", "D": "0"})
-    draw = run(inspections.draw_plan(HENGCUN, plan, seed=5))
+    with drawn_on("2026-06-01"):
+        draw = run(inspections.draw_plan(HENGCUN, plan, seed=5))
     [drawn] = [a.target_id for a in draw.assignments]
     undrawn = next(t.id for t in run(inspections.list_targets(HENGCUN)).targets if t.id != drawn)
     cases = [
@@ -280,7 +293,8 @@ def test_a_result_is_refused_outside_the_window_for_an_undrawn_target_or_an_unkn
 
 
 def test_publication_is_due_in_twenty_working_days_masks_individuals_and_flags_lateness(demo):
-    draw = run(inspections.draw_plan(HENGCUN, new_plan("公示", ALL), seed=8))
+    with drawn_on("2026-06-01"):
+        draw = run(inspections.draw_plan(HENGCUN, new_plan("公示", ALL), seed=8))
     fruit, pharmacy = target_id("鲜果园"), target_id("便民药店")
     on_time = run(inspections.record_result(HENGCUN, draw.id, ResultCreate(
         target_id=fruit, inspected_at=at("2026-06-10"), outcome="no_problem")))
@@ -303,7 +317,8 @@ def test_publication_is_due_in_twenty_working_days_masks_individuals_and_flags_l
 
 def test_the_publication_period_follows_the_townships_configured_length(demo):
     run(Township.update({Township.settings: {"periods": {"publication_other": 10}}}).where(Township.code == HENGCUN))
-    draw = run(inspections.draw_plan(HENGCUN, new_plan("公示期", ALL), seed=8))
+    with drawn_on("2026-06-01"):
+        draw = run(inspections.draw_plan(HENGCUN, new_plan("公示期", ALL), seed=8))
     result = run(inspections.record_result(HENGCUN, draw.id, ResultCreate(
         target_id=target_id("网吧"), inspected_at=at("2026-06-10"), outcome="no_problem")))
     assert result.publish_due == deadline("publication_other", dt.date(2026, 6, 10), {"publication_other": 10})
@@ -339,7 +354,8 @@ def test_every_inspection_table_has_its_township_scoped_unique_key(database_url)
 
 def test_the_command_line_draws_verifies_records_and_publishes(demo):
     plan = str(plan_id())
-    drawn = cli_json("inspection", "draw", plan, "--township", HENGCUN, "--seed", "99", "--actor", "hc-captain")
+    with drawn_on("2026-06-01"):
+        drawn = cli_json("inspection", "draw", plan, "--township", HENGCUN, "--seed", "99", "--actor", "hc-captain")
     assert drawn["seed"] == "99" and drawn["assignments"]
     assert cli_json("inspection", "verify", str(drawn["id"]), "--township", HENGCUN)["verified"] is True
     target = str(drawn["assignments"][0]["target_id"])

@@ -182,8 +182,9 @@ def transferred(county) -> int:
 def test_the_police_decision_is_recorded_against_its_3_day_deadline_after_the_receipt(transferred):
     case = transferred
     assert refused(case, "record_police_decision", "2026-01-21", "hc-officer1", filed=True) == ["criminal.receipt_missing"]
-    act(case, "record_police_receipt", "2026-01-21", "hc-officer1", received_on="2026-01-20", receipt_no="桐公回〔2026〕8号")
+    # the copy went with the transfer on 01-20, the receipt slip was recorded on 01-21: in that order
     act(case, "copy_to_procuratorate", "2026-01-20", "hc-officer1", procuratorate="桐庐县人民检察院")
+    act(case, "record_police_receipt", "2026-01-21", "hc-officer1", received_on="2026-01-20", receipt_no="桐公回〔2026〕8号")
     judicial = file_of(case).judicial
     assert (judicial.received_on, judicial.review_due, judicial.copied_on) == (d("2026-01-20"), d("2026-01-23"), d("2026-01-20"))
     [pending] = run(criminal_transfers(HENGCUN, d("2026-01-23")))

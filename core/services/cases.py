@@ -16,6 +16,7 @@ from zhifa.core import clock
 from zhifa.core.db.tables import AppUser, Case, Party, Township
 from zhifa.core.db.transaction import json_param, write_transaction
 from zhifa.core.registry import get_host
+from zhifa.core.rules import dates
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.cases import CaseRead, ClueCreate, EventRead
@@ -68,7 +69,8 @@ def after_commit(hooks, context: ActionContext, event: EventRead) -> None:
 
 
 async def register_clue(township_code: str, data: ClueCreate, actor: str | None = None) -> CaseRead:
-    """线索登记. Refused unless the field (and the power, if named) is authorised that day.
+    """线索登记. Refused unless the field (and the power, if named) is authorised that day, and unless
+    ``found_at`` and ``act_date`` lie between 1996-10-01 and today (``zhifa.core.rules.dates``).
 
     Reads and writes share one write transaction (one connection, no pool round trips); a refusal
     rolls back nothing but the reads.
@@ -105,6 +107,9 @@ async def _register(township_code: str, data: ClueCreate, actor: str | None):
         raise Invalid("case.summary_required", "线索内容不能为空")
     if data.found_at.tzinfo is None:
         raise Invalid("case.found_at", "发现时间必须带时区")
+    wrong_dates = dates.clue_dates(clock.local_date(data.found_at), data.act_date, clock.today())
+    if wrong_dates:
+        raise Refused(wrong_dates)
     if data.party_id is not None:
         party = await Party.select(Party.id).where(
             (Party.id == data.party_id) & (Party.township == township["id"])

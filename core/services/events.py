@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any
+from typing import Any, Collection
 
 import msgspec
 from piccolo.engine.sqlite import SQLiteEngine
@@ -99,6 +99,19 @@ async def events_of(township_id: int, case_id: int | None = None) -> list[EventR
             f'SELECT {_EVENT_COLUMNS} FROM case_event WHERE township = {{}} AND "case" = {{}} ORDER BY seq', township_id,
             case_id)
     return [_read_raw(r) for r in rows]
+
+
+async def legal_dates(township_id: int, case_id: int, kinds: Collection[str]) -> list[tuple[str, dt.date]]:
+    """Kind and legal date (the payload's ``on``) of each event of one case of the given kinds, in order.
+
+    Only the date is read out of the payload (the database extracts it), not the whole payload.
+    """
+    on = "json_extract(payload, '$.on')" if isinstance(engine(), SQLiteEngine) else "payload->>'on'"
+    rows = await Event.raw(
+        f'SELECT kind, {on} AS legal_on FROM case_event WHERE township = {{}} AND "case" = {{}} ORDER BY seq',
+        township_id, case_id)
+    return [(r["kind"], dt.date.fromisoformat(r["legal_on"])) for r in rows
+            if r["kind"] in kinds and r["legal_on"]]
 
 
 def _read_raw(row: dict) -> EventRead:

@@ -1,9 +1,10 @@
 """Carry a case through the procedure: one action, one transaction, one event.
 
-``perform`` gathers the facts the gates need, asks the township's plugins (the core's gates
-included) through ``zhifa_check_action``, applies the action's effect, saves the case with an
-optimistic version check, numbers it when filed, and appends the event — or refuses, naming
-every rule that refused.
+``perform`` first holds the action's dates to ``zhifa.core.rules.dates`` (not in the future, not
+before the case's previous step), then gathers the facts the gates need, asks the township's
+plugins (the core's gates included) through ``zhifa_check_action``, applies the action's effect,
+saves the case with an optimistic version check, numbers it when filed, and appends the event —
+or refuses, naming every rule that refused.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from zhifa.core.procedure.actions import ACTIONS
 from zhifa.core.procedure.inputs import Input
 from zhifa.core.procedure.states import Status
 from zhifa.core.registry import get_host
-from zhifa.core.rules import hearing
+from zhifa.core.rules import dates, hearing
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.cases import CaseRead
@@ -53,6 +54,18 @@ async def _party_kind(party_id: int | None) -> tuple[str | None, dt.date | None]
     return (row["kind"], row["birth_date"]) if row else (None, None)
 
 
+async def _steps(township_id: int, row: dict) -> list[dates.Step]:
+    """The case's steps on record: the clue's finding, then each procedure action's event and its ``on``.
+
+    The events are the source because every action's event carries its legal date, including the
+    actions that leave no date in the case file (不予立案, 放弃陈述申辩, 延期缴纳 …); other events of
+    the case (evidence, documents, publication) are not steps of the procedure and are left out.
+    """
+    found = dates.Step(kind="register_clue", title="线索发现", on=clock.local_date(row["found_at"]))
+    recorded = await events.legal_dates(township_id, row["id"], ACTIONS)
+    return [found, *(dates.Step(kind=kind, title=ACTIONS[kind].title, on=on) for kind, on in recorded)]
+
+
 async def perform(
     township_code: str, case_id: int, action: str, data: Input | dict[str, Any] | None = None, *,
     actor: str, on: dt.date | None = None, expected_version: int | None = None,
@@ -66,6 +79,9 @@ async def perform(
     spec = ACTIONS[action] if action in ACTIONS else None
     data = _decode_input(action, data or {})
     on = on or clock.today()
+    wrong_dates = dates.action_dates(action, on, data, clock.today(), await _steps(township["id"], row))
+    if wrong_dates:  # before anything is computed on those dates
+        raise Refused(wrong_dates)
     file = casefile.load(row["facts"])
     host = get_host()
     registry = host.registry

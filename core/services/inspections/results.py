@@ -12,7 +12,9 @@ from zhifa.core.calendar.workdays import CalendarNotCovered
 from zhifa.core.db.tables import InspectionResult, InspectionTarget
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.publication.mask import mask_name
+from zhifa.core.rules import dates
 from zhifa.core.rules.facts import ProcedureSettings
+from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.cases import ClueCreate
 from zhifa.core.schemas.inspections import Publication, PublicResult, ResultCreate, ResultRead
 from zhifa.core.services import cases
@@ -86,8 +88,9 @@ async def record_result(township_code: str, draw_id: int, data: ResultCreate, ac
     """Record the inspection of one drawn target by the inspectors drawn for it.
 
     Each drawn inspector must hold a valid certificate on the inspection day (the same rule as
-    the draw). Outcome ``case_opened`` registers a clue with source ``random_inspection`` in the
-    same transaction.
+    the draw); the inspection day is neither after today nor before the draw
+    (``zhifa.core.rules.dates``). Outcome ``case_opened`` registers a clue with source
+    ``random_inspection`` in the same transaction.
     """
     township = await get_township_row(township_code)
     actor_id = await _actor_id(township["id"], actor)
@@ -104,8 +107,9 @@ async def record_result(township_code: str, draw_id: int, data: ResultCreate, ac
     if not plan.starts_on <= inspected_on <= plan.ends_on:
         raise Invalid("inspection.outside_window",
                       f"检查日期 {inspected_on} 不在抽查计划的检查期间（{plan.starts_on} 至 {plan.ends_on}）内")
-    if inspected_on > clock.today():
-        raise Invalid("inspection.future", f"检查日期 {inspected_on} 晚于今天")
+    wrong_dates = dates.inspection_dates(inspected_on, clock.local_date(drawn.drawn_at), clock.today())
+    if wrong_dates:
+        raise Refused(wrong_dates)
     assignment = next((a for a in drawn.assignments if a.target_id == data.target_id), None)
     if assignment is None:
         raise Invalid("inspection.target_not_drawn", f"编号为 {data.target_id} 的检查对象未在本次抽取中被抽中")
