@@ -69,6 +69,7 @@ example("POST /auth/login")(lambda a: Call(None, json={"username": "hc-officer1"
 example("POST /auth/logout")(lambda a: Call("hc-officer1#spare", expect=204))
 example("GET /auth/me")(lambda a: Call("hc-officer1"))
 example("GET /townships")(lambda a: Call("jiandu"))
+example("GET /calendar/{year}")(lambda a: Call("hc-aux", params={"year": 2027}, invalid={"params": {"year": 1999}}))
 example(f"GET {T}")(lambda a: Call("hc-aux"))
 example(f"GET {T}/authorisations")(lambda a: Call("hc-head"))
 example(f"POST {T}/authorisations")(lambda a: Call("admin", expect=201, json={
@@ -200,6 +201,8 @@ def _path(key: str, call: Call, code: str = HENGCUN) -> str:
 
 
 def _send(a: Api, key: str, call: Call, user: str | None, **override: Any):
+    if "params" in override:  # an invalid path parameter
+        call = call._replace(params={**call.params, **override["params"]})
     kwargs: dict[str, Any] = {"params": override.get("query", call.query), "headers": dict(call.headers)}
     body = override.get("json", call.json)
     if call.content is not None:

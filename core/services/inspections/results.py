@@ -8,7 +8,6 @@ from enum import Enum
 import msgspec
 from zhifa.core import clock
 from zhifa.core.calendar.periods import deadline
-from zhifa.core.calendar.workdays import CalendarNotCovered
 from zhifa.core.db.tables import InspectionResult, InspectionTarget
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.publication.mask import mask_name
@@ -62,11 +61,8 @@ def _periods(township: dict) -> dict[str, int]:
 
 
 def publication_due(inspected_on: dt.date, periods: dict[str, int]) -> dt.date | None:
-    """Last day to publish a result (``publication_other``); None when the calendar has no data yet."""
-    try:
-        return deadline("publication_other", inspected_on, periods)
-    except CalendarNotCovered:
-        return None
+    """Last day to publish a result (``publication_other``), never later than the official one could be."""
+    return deadline("publication_other", inspected_on, periods)
 
 
 def _result_read(row: dict) -> ResultRead:
