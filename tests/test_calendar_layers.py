@@ -169,3 +169,26 @@ def test_another_process_sees_a_loaded_year_once_it_rereads_the_table(county, tm
     assert sources.year_source(2027) is sources.Source.provisional
     run(calendar_service.refresh(max_age=0))
     assert sources.year_source(2027) is sources.Source.deployment
+
+
+def test_a_prior_notice_served_in_late_december_prints_its_reply_deadline_marked_provisional(database_url, today):
+    from zhifa.core.documents import service
+
+    from .procedure_helpers import party_id
+    from .test_documents import SETTINGS, fumes_clue, render
+
+    today("2026-12-28")
+    run(load_demo())
+    run(service.configure_documents(HENGCUN, SETTINGS))
+    with sources.official_hidden(2027):
+        case = fumes_clue("2026-12-14")
+        act(case, "file_case", "2026-12-15", "hc-captain", officers=OFFICERS, party_id=party_id("张三"),
+            act_date="2026-12-13")
+        act(case, "conclude_investigation", "2026-12-21", "hc-officer1", facts={}, amount="20000")
+        act(case, "legal_review", "2026-12-22", "hc-legal", passed=True, opinion="事实清楚，证据确凿")
+        act(case, "serve_notice", "2026-12-28", "hc-officer1")
+        reply = file_of(case).notice.reply_deadline
+        notice = render(case, "prior_notice", "2026-12-28")
+    printed = f"{reply.year}年{reply.month}月{reply.day}日（暂定）"
+    notice.shows(printed)
+    assert reply.year == 2027
