@@ -192,3 +192,18 @@ def test_a_prior_notice_served_in_late_december_prints_its_reply_deadline_marked
     printed = f"{reply.year}年{reply.month}月{reply.day}日（暂定）"
     notice.shows(printed)
     assert reply.year == 2027
+
+
+def test_a_referrals_stored_time_limits_are_recomputed_when_the_year_is_loaded(county, tmp_path):
+    from .test_referrals import send
+
+    sent = send("2026-12-21 10:00")
+    assert sent.due_note and "暂定" in sent.due_note
+    path = tmp_path / "2027.toml"
+    path.write_text(YEAR_2027, encoding="utf-8")
+    report = cli_json("calendar", "load", str(path))["recompute"]
+    from zhifa.core.services import referrals
+
+    after = run(referrals.get_referral(sent.id, actor="hc-admin"))
+    assert report["records_changed"] >= 1
+    assert after.answer_due_on > sent.answer_due_on and not after.due_note  # the authority's limit was never later

@@ -43,6 +43,7 @@ class DeadlineChange(msgspec.Struct, kw_only=True):
 class RecomputeReport(msgspec.Struct, kw_only=True):
     cases_examined: int = 0  # open cases with a provisional deadline
     cases_changed: int = 0
+    records_changed: int = 0  # referrals (乡呼县应) and inspection results whose stored time limit moved
     changes: list[DeadlineChange] = []
     newly_overdue: list[DeadlineChange] = []  # deadlines that moved into the past (see ``protects``)
 

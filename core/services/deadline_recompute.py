@@ -15,7 +15,9 @@ from collections.abc import Callable
 
 import msgspec
 from zhifa.core import clock
-from zhifa.core.db.tables import Case
+from zhifa.core.calendar import add_working_days, working_days_after
+from zhifa.core.calendar.sources import any_provisional
+from zhifa.core.db.tables import Case, InspectionResult, Referral
 from zhifa.core.procedure import casefile
 from zhifa.core.procedure.states import FINAL, Status
 from zhifa.core.rules.case_deadlines import case_deadlines, set_stored, stored_dates
@@ -57,8 +59,11 @@ async def recompute(install: Callable[[], None], *, source: str, actor: str) -> 
         old = _deadlines(row, file, on)
         if any(d.provisional for d in old.values()):
             before[row["id"]] = (row, file, old, stored_dates(file))
+    stored_limits = [await _referral_limits(), await _inspection_limits()]
     install()
     report = RecomputeReport(cases_examined=len(before))
+    for limits in stored_limits:
+        report.records_changed += await _update_stored_limits(limits, source=source, actor=actor)
     for case_id, (row, file, old, stored) in before.items():
         new = _deadlines(row, file, on)
         changes = [_change(row, old[key], new[key], stored.get(old[key].code)) for key in old
@@ -94,3 +99,60 @@ async def _record(row: dict, file: casefile.CaseFile, changes: list[DeadlineChan
                  "changes": [{"code": c.code, "name": c.name, "old": c.old, "new": c.new,
                               "provisional_before": c.provisional_before, "provisional_after": c.provisional_after}
                              for c in changes]})
+
+
+# -- time limits stored on other records (乡呼县应 referrals, 双随机 results) -----------------------
+# Each stored due date is a number of working days after a start day; the number is read back
+# with the calendar as it was, and counted again with the new one.
+
+
+class _Limit(msgspec.Struct):
+    table: str
+    row_id: int
+    township_id: int
+    township_code: str
+    column: str
+    start: dt.date
+    old: dt.date
+    days: int
+
+
+async def _referral_limits() -> list[_Limit]:
+    rows = await Referral.raw(
+        "SELECT r.id, r.township, t.code, r.sent_at, r.accept_due_on, r.answer_due_on FROM referral r "
+        "JOIN township t ON t.id = r.township WHERE r.status IN ('sent', 'accepted')")
+    limits = []
+    for row in rows:
+        start = clock.local_date(row["sent_at"])
+        for column in ("accept_due_on", "answer_due_on"):
+            if row[column] is not None and any_provisional(start + dt.timedelta(days=1), row[column]):
+                limits.append(_Limit("referral", row["id"], row["township"], row["code"], column, start, row[column],
+                                     working_days_after(start, row[column])))
+    return limits
+
+
+async def _inspection_limits() -> list[_Limit]:
+    rows = await InspectionResult.raw(
+        "SELECT r.id, r.township, t.code, r.inspected_on, r.publish_due FROM inspection_result r "
+        "JOIN township t ON t.id = r.township WHERE r.published_on IS NULL AND r.publish_due IS NOT NULL")
+    return [_Limit("inspection_result", r["id"], r["township"], r["code"], "publish_due", r["inspected_on"],
+                   r["publish_due"], working_days_after(r["inspected_on"], r["publish_due"]))
+            for r in rows if any_provisional(r["inspected_on"] + dt.timedelta(days=1), r["publish_due"])]
+
+
+async def _update_stored_limits(limits: list[_Limit], *, source: str, actor: str) -> int:
+    changed = 0
+    for limit in limits:
+        if limit.days < 1:
+            continue
+        new = add_working_days(limit.start, limit.days)
+        if new == limit.old:
+            continue
+        table = Referral if limit.table == "referral" else InspectionResult
+        await table.update({getattr(table, limit.column): new}).where(table.id == limit.row_id)
+        await events.append_event(
+            township_id=limit.township_id, township_code=limit.township_code, kind="deadline_recomputed",
+            payload={"title": "期限重新计算", "source": source, "by": actor, "record": limit.table,
+                     "record_id": limit.row_id, "changes": [{"code": limit.column, "old": limit.old, "new": new}]})
+        changed += 1
+    return changed

@@ -69,11 +69,12 @@ def _moment(at: dt.datetime | None) -> dt.datetime:
     return at.astimezone(dt.timezone.utc)
 
 
-def _due(start: dt.date, days: int) -> tuple[dt.date | None, str]:
-    """A department's time limit, counted on the authority's side; noted 暂定 when provisional."""
-    last = add_working_days(start, days)
-    provisional = any_provisional(start + dt.timedelta(days=1), last)
-    return last, "暂定：依暂定节假日规则计算，国务院通知公布后以正式日历为准" if provisional else ""
+PROVISIONAL_NOTE = "暂定：依暂定节假日规则计算（不晚于正式期限），国务院通知公布后重新计算"
+
+
+def _due(start: dt.date, days: int) -> dt.date:
+    """A department's time limit, counted on the authority's side (marked 暂定 when read, if provisional)."""
+    return add_working_days(start, days)
 
 
 def _elapsed(start: dt.datetime, end: dt.datetime | None) -> tuple[int | None, float | None]:
@@ -102,9 +103,8 @@ def _select():
 def _read(row: dict) -> ReferralRead:
     accept_days, accept_hours = _elapsed(row["sent_at"], row["accepted_at"])
     answer_days, answer_hours = _elapsed(row["sent_at"], row["answered_at"])
-    note = ""
-    if row["accept_due_on"] is None or row["answer_due_on"] is None:
-        note = "工作日历未覆盖答复期限所在年份，期限无法计算：请升级 chinesecalendar 包"
+    sent_on, last = clock.local_date(row["sent_at"]), row["answer_due_on"] or row["accept_due_on"]
+    note = PROVISIONAL_NOTE if last is not None and any_provisional(sent_on + dt.timedelta(days=1), last) else ""
     return ReferralRead(
         id=row["id"], number=row["number"], township=row["township_code"], township_name=row["township_name"],
         department=row["department_code"], department_name=row["department_name"], field=row["field"],
@@ -176,8 +176,7 @@ async def send_referral(township_code: str, data: ReferralCreate, *, actor: str,
             (Case.id == data.case_id) & (Case.township == township["id"])):
         raise NotFound("case.not_found", f"本乡镇未找到编号为 {data.case_id} 的案件")
     policy = procedure_settings(township["settings"]).referral
-    accept_due, _ = _due(sent_on, policy.accept_days)
-    answer_due, _ = _due(sent_on, policy.answer_days)
+    accept_due, answer_due = _due(sent_on, policy.accept_days), _due(sent_on, policy.answer_days)
     async with write_transaction():
         value = await numbering.next_number(township["id"], sent_on.year, "referral")
         number = referral_number(township["short_name"], sent_on.year, value)
