@@ -99,7 +99,7 @@ def test_the_masked_public_record_contains_no_full_id_number_or_phone(county):
     assert mask.leaks(text) == []
     [record] = page.records
     assert record.party.name == "张*" and record.party.identifier == ZHANG_ID[0] + "*" * 16 + ZHANG_ID[-1]
-    assert "139****1234" in record.facts and "0571-********" in record.facts
+    assert record.facts.count(mask.PHONE_REMOVED) == 2 and "1234" not in record.facts  # removed, not masked
     assert "在桐庐县横村镇横村大街未经设立登记" in record.facts  # the party's address, house number dropped
     assert record.reasons.startswith("张*拒不改正")
     assert (record.title, record.authority, record.case_number) == ("行政处罚决定", "横村镇", "横综执立〔2025〕1号")
@@ -271,6 +271,28 @@ def test_organisations_are_published_by_name_code_and_legal_representative():
         "organisation", "杭州富春建设工程有限公司", code, "赵六")
     sole = mask.public_party("organisation", "桐庐县王五水果店", valid_credit_code("92330122MA2H0Y5X0"), "王五")
     assert (sole.kind, sole.name, sole.legal_representative) == ("individual_business", "桐庐县王*水果店", "王*")
+
+
+@pytest.mark.parametrize("written", [
+    "身份证号330122198503120417",
+    "身份证号3301\u200b2219850312\u200d0417",  # zero-width characters between the digits
+    "身份证号三三〇一二二一九八五〇三一二〇四一七",  # in Chinese numerals
+    "身份证号３３０１２２１９８５０３１２０４１７",  # full-width
+    "身份证号3301 2219 8503 1204 17",
+])
+def test_an_id_number_is_masked_however_it_is_written(written):
+    scrubbed = mask.scrub_text(written)
+    assert "0417" not in scrubbed and "〇四一七" not in scrubbed and mask.leaks(scrubbed) == []
+    assert mask.leaks(written) != []
+
+
+@pytest.mark.parametrize("written", ["13905711234", "139.0571.1234", "139·0571·1234", "139 0571 1234",
+                                     "1\u200b3905711234", "幺三九〇五七幺幺二三四", "0571-64001234", "（0571）64001234",
+                                     "电话：64001234"])
+def test_a_phone_number_is_removed_from_published_text_not_partly_masked(written):
+    scrubbed = mask.scrub_text(f"联系人手机{written}，请回电")
+    assert mask.PHONE_REMOVED in scrubbed and not any(ch.isdigit() for ch in scrubbed), scrubbed
+    assert mask.leaks(scrubbed) == []
 
 
 def test_house_numbers_in_free_text_are_masked():

@@ -9,8 +9,13 @@ on resident ID numbers as sensitive data, and the common provincial practice for
 * a resident ID number is never shown: only its first and last characters remain
   (3****************7). In free text every 18- or 15-digit ID-like number is masked the same way,
   whether or not its check character is valid (a mistyped ID is still somebody's ID).
-* telephone numbers: mobiles keep the first 3 and last 4 digits (139****1234); landlines keep the
-  area code only (0571-********). The party's own phone is never published.
+* telephone numbers are removed, not partly masked (a masked mobile that keeps 7 of its 11
+  digits is found again by trying 10,000 numbers): every mobile, landline or labelled local
+  number becomes 「（电话已隐去）」. The party's own phone is never published.
+* text is normalised before any of this, so formatting cannot hide a number: compatibility
+  forms (NFKC: full-width and circled digits), zero-width and other format characters removed,
+  runs of seven or more Chinese numerals (〇一二…九, 零, 幺) read as digits, and single spaces,
+  hyphens, dots or middle dots between digits taken as separators (139.0571.1234).
 * addresses keep the administrative, road or village part and drop everything from the first
   house number on (桐庐县横村镇振兴路66号3幢201室 → 桐庐县横村镇振兴路); in free text house
   numbers become ``**`` (振兴路**号). Document numbers (〔2025〕3号) and 第N号 are not addresses.
@@ -28,14 +33,19 @@ for publication. ``leaks`` is the last check before anything is published.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from zhifa.core.schemas.publication import PublicParty
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９ＸｘＬｌ", "0123456789XxLl")
+PHONE_REMOVED = "（电话已隐去）"
+_CN_DIGITS = {"〇": "0", "零": "0", "一": "1", "幺": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+              "六": "6", "七": "7", "八": "8", "九": "9"}
+_CN_DIGIT_RUN = re.compile(f"[{''.join(_CN_DIGITS)}]{{7,}}")
 
-#: A run of digits with single spaces or hyphens between them (and an ID's final X): the unit every
-#: number is judged as, so numbers written together are never half-recognised.
-_DIGIT_RUN = re.compile(r"\d(?:[ -]?\d)*(?:[ -]?[Xx](?![A-Za-z]))?")
+#: A run of digits with single separators between them (and an ID's final X): the unit every number
+#: is judged as, so numbers written together are never half-recognised.
+_SEP = r"[ \-.·]"
+_DIGIT_RUN = re.compile(rf"\d(?:{_SEP}?\d)*(?:{_SEP}?[Xx](?![A-Za-z]))?")
 _ID_FULL = re.compile(r"\d{17}[\dXx]|\d{15}")
 _MOBILE_FULL = re.compile(r"(?:86)?(1[3-9]\d{9})")
 _LANDLINE_FULL = re.compile(r"0\d{9,11}")
@@ -48,8 +58,21 @@ _ADDRESS_DETAIL = re.compile(
 )
 
 
+def _char(c: str) -> str:
+    if unicodedata.category(c) == "Cf":  # zero-width spaces, joiners, direction marks, soft hyphens
+        return ""
+    folded = unicodedata.normalize("NFKC", c)
+    return folded if len(folded) == 1 and folded in "0123456789XxLl" else c
+
+
 def _normalise(text: str) -> str:
-    return text.translate(_FULLWIDTH)
+    """Digits as digits however they were written; every other character kept as it is."""
+    text = "".join(_char(c) for c in text)
+    return _CN_DIGIT_RUN.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(0)), text)
+
+
+def _compact(run: str) -> str:
+    return re.sub(_SEP, "", run)
 
 
 def mask_name(name: str) -> str:
@@ -62,7 +85,7 @@ def mask_name(name: str) -> str:
 
 def mask_resident_id(value: str) -> str:
     """Only the first and last characters remain: 330122198503120417 → 3****************7."""
-    value = _normalise((value or "").strip()).replace(" ", "").replace("-", "")
+    value = _compact(_normalise((value or "").strip()))
     if len(value) <= 2:
         return "*" * len(value)
     return value[0] + "*" * (len(value) - 2) + value[-1]
@@ -70,7 +93,7 @@ def mask_resident_id(value: str) -> str:
 
 def _area_split(digits: str, written: str) -> tuple[str, str]:
     """Area code and number: the written separator if any, else 010 and 02x are 3 digits, others 4."""
-    for sep in ("-", " "):
+    for sep in ("-", " ", ".", "·"):
         if sep in written:
             area, _, number = written.partition(sep)
             return area, number.replace(sep, "")
@@ -84,7 +107,7 @@ def _digits(run: str) -> int:
 
 def _kind(run: str) -> str | None:
     """What a digit run is, for masking and for :func:`leaks`."""
-    compact = run.replace(" ", "").replace("-", "")
+    compact = _compact(run)
     if _ID_FULL.fullmatch(compact):
         return "resident_id"
     if _MOBILE_FULL.fullmatch(compact):
@@ -98,16 +121,11 @@ def _kind(run: str) -> str | None:
 
 def _mask_run(match: re.Match) -> str:
     run = match.group(0)
-    compact = run.replace(" ", "").replace("-", "")
     kind = _kind(run)
     if kind == "resident_id":
-        return mask_resident_id(compact)
-    if kind == "mobile":
-        mobile = _MOBILE_FULL.fullmatch(compact).group(1)
-        return f"{mobile[:3]}****{mobile[-4:]}"
-    if kind == "landline":
-        area, number = _area_split(compact, run)
-        return f"{area}-{'*' * len(number)}"
+        return mask_resident_id(_compact(run))
+    if kind in ("mobile", "landline"):
+        return PHONE_REMOVED
     if kind == "long_number":  # numbers written together, bank cards: only the last 4 digits remain
         total, seen, out = _digits(run), 0, []
         for c in run:
@@ -115,13 +133,6 @@ def _mask_run(match: re.Match) -> str:
             out.append("*" if c.isdigit() and seen <= total - 4 else c)
         return "".join(out)
     return run
-
-
-def mask_phone(value: str) -> str:
-    """A phone number as it may appear in public: 139****1234, 0571-********; else all masked."""
-    text = _normalise((value or "").strip())
-    masked = _DIGIT_RUN.sub(_mask_run, _BRACKETED_LANDLINE.sub(lambda m: f"{m.group(1)}-{'*' * len(m.group(2))}", text))
-    return masked if masked != text else re.sub(r"\d", "*", text)
 
 
 def coarse_address(address: str) -> str:
@@ -136,8 +147,8 @@ def coarse_address(address: str) -> str:
 def scrub_numbers(text: str) -> str:
     """Mask ID numbers, phone numbers, house numbers and other long digit runs in free text."""
     text = _normalise(text or "")
-    text = _BRACKETED_LANDLINE.sub(lambda m: f"{m.group(1)}-{'*' * len(m.group(2))}", text)
-    text = _LABELLED_LOCAL.sub(lambda m: m.group(1) + "*" * len(m.group(2)), text)
+    text = _BRACKETED_LANDLINE.sub(PHONE_REMOVED, text)
+    text = _LABELLED_LOCAL.sub(lambda m: m.group(1) + PHONE_REMOVED, text)
     text = _DIGIT_RUN.sub(_mask_run, text)
     return _HOUSE_NUMBER.sub("**", text)
 
