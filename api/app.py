@@ -16,6 +16,7 @@ from piccolo.engine.postgres import PostgresEngine
 from zhifa.api import access, problems
 from zhifa.api.routes import actions, auth, calendar, cases, catalogue, evidence, people, plugins, townships
 from zhifa.api.routes import publication as publication_routes
+from zhifa.api.headers import security_headers
 from zhifa.api.security import authentication
 from zhifa.core.bootstrap import open_database
 from zhifa.core.db.database import current_engine
@@ -84,6 +85,7 @@ def _build(host, start, stop, debug: bool) -> Litestar:
         exception_handlers=problems.HANDLERS,
         on_startup=[start],
         before_request=refresh_calendar,
+        before_send=[security_headers],
         on_shutdown=[stop],
         openapi_config=openapi_config(),
         debug=debug,

@@ -63,7 +63,11 @@ def load_plugin_commands() -> None:
 
 
 def run() -> None:
+    import os
     import sys
+
+    # Databases, WAL files, evidence and zhifa.toml hold personal data: owner-only (0600 / 0700).
+    os.umask(0o077)
 
     if sys.argv[1:2] != ["plugin"]:  # `zhifa plugin check` must run even when an installed plugin is broken
         load_plugin_commands()

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import msgspec
 
 
 class LoginRequest(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    username: str = msgspec.field()
-    password: str
+    username: Annotated[str, msgspec.Meta(min_length=1, max_length=64, description="用户名")]
+    password: Annotated[str, msgspec.Meta(max_length=1024, description="密码")]
 
 
 class TokenRead(msgspec.Struct, kw_only=True):

@@ -1,8 +1,18 @@
 """Sign-in for the API: argon2-checked passwords, opaque bearer tokens, throttled failures.
 
 A token is 32 random bytes shown once; only its sha256 is stored, so a copy of the database
-signs nobody in. Failed attempts are recorded and, past a limit within a window, refused for
-that username (and for the remote address) until the window passes.
+signs nobody in. Failed attempts are recorded and, past a limit within a window, refused until
+the window passes:
+
+* per username *and* address (5): a guesser is stopped without locking the real user out from
+  their own address — nobody can keep another person out by failing in their name;
+* per address (20), whatever the usernames;
+* per username over all addresses (50), except from an address this user signed in from in the
+  last 30 days: guessing spread over many addresses is bounded too.
+
+Keys are bounded (usernames longer than 64 characters are refused at the boundary), and the
+address is the connection's peer — forwarded headers count only from configured proxies
+(``zhifa serve --forwarded-allow-ips``).
 """
 
 from __future__ import annotations
@@ -20,8 +30,10 @@ from zhifa.core.services.people import hash_password, verify_password
 
 TOKEN_LIFETIME = dt.timedelta(hours=12)
 THROTTLE_WINDOW = dt.timedelta(minutes=15)
-MAX_FAILURES_PER_USER = 5
+MAX_FAILURES_PER_USER = 5  # per username and address
 MAX_FAILURES_PER_REMOTE = 20
+MAX_FAILURES_PER_USERNAME = 50  # over all addresses, but never from an address the user signed in from
+KNOWN_ADDRESS_DAYS = 30
 #: How long a resolved token is trusted in this process before the database is asked again.
 CACHE_SECONDS = 30.0
 
@@ -33,20 +45,31 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-async def _failures(column, value: str, since: dt.datetime) -> int:
+async def _failures(where, since: dt.datetime) -> int:
     return await LoginAttempt.count().where(
-        (column == value) & (LoginAttempt.succeeded == False) & (LoginAttempt.at >= since)  # noqa: E712
+        where & (LoginAttempt.succeeded == False) & (LoginAttempt.at >= since)  # noqa: E712
     )
+
+
+async def _throttle(username: str, remote: str, now: dt.datetime) -> None:
+    since, retry = now - THROTTLE_WINDOW, int(THROTTLE_WINDOW.total_seconds())
+    user, address = LoginAttempt.username == username, LoginAttempt.remote == remote
+    if await _failures(user & address, since) >= MAX_FAILURES_PER_USER:
+        raise Throttled("auth.throttled", f"该用户名登录失败次数过多，请 {retry // 60} 分钟后再试", retry)
+    if remote and await _failures(address, since) >= MAX_FAILURES_PER_REMOTE:
+        raise Throttled("auth.throttled", f"该地址登录失败次数过多，请 {retry // 60} 分钟后再试", retry)
+    if await _failures(user, since) >= MAX_FAILURES_PER_USERNAME:
+        known = await LoginAttempt.exists().where(
+            user & address & (LoginAttempt.succeeded == True)  # noqa: E712
+            & (LoginAttempt.at >= now - dt.timedelta(days=KNOWN_ADDRESS_DAYS)))
+        if not known:
+            raise Throttled("auth.throttled", f"该用户名登录失败次数过多，请 {retry // 60} 分钟后再试", retry)
 
 
 async def login(username: str, password: str, remote: str = "") -> TokenRead:
     now = clock.now_utc()
-    since = now - THROTTLE_WINDOW
-    retry = int(THROTTLE_WINDOW.total_seconds())
-    if await _failures(LoginAttempt.username, username, since) >= MAX_FAILURES_PER_USER:
-        raise Throttled("auth.throttled", f"该用户名登录失败次数过多，请 {retry // 60} 分钟后再试", retry)
-    if remote and await _failures(LoginAttempt.remote, remote, since) >= MAX_FAILURES_PER_REMOTE:
-        raise Throttled("auth.throttled", f"该地址登录失败次数过多，请 {retry // 60} 分钟后再试", retry)
+    username, remote = username[:64], remote[:64]  # the boundary refuses longer ones; keys stay bounded
+    await _throttle(username, remote, now)
 
     user = await AppUser.select(
         AppUser.id, AppUser.username, AppUser.password_hash, AppUser.active, AppUser.roles,
@@ -57,7 +80,7 @@ async def login(username: str, password: str, remote: str = "") -> TokenRead:
         _dummy_hash = _dummy_hash or hash_password(secrets.token_hex(8))
         verify_password(_dummy_hash, password)  # same cost whether or not the user exists
     ok = user is not None and user["active"] and verify_password(user["password_hash"], password)
-    await LoginAttempt(username=username[:64], remote=remote[:64], at=now, succeeded=bool(ok)).save()
+    await LoginAttempt(username=username, remote=remote, at=now, succeeded=bool(ok)).save()
     if not ok:
         raise Unauthenticated("auth.invalid_credentials", "用户名或密码错误")
 

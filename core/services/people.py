@@ -5,6 +5,7 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from zhifa.core.db.tables import AppUser, Certificate
 from zhifa.core.domain import identifiers
+from zhifa.core.domain.passwords import password_problem
 from zhifa.core.domain.roles import TOWNSHIP_ROLES, Role
 from zhifa.core.registry import get_host
 from zhifa.core.schemas.people import CertificateCreate, CertificateRead, UserCreate, UserRead
@@ -12,7 +13,6 @@ from zhifa.core.services.errors import Conflict, Invalid, NotFound
 from zhifa.core.services.townships import get_department_row, get_township_row
 
 _hasher = PasswordHasher()
-MIN_PASSWORD_LENGTH = 10
 
 
 def _roles(values: list[str]) -> list[Role]:
@@ -32,8 +32,9 @@ def hash_password(password: str) -> str:
 async def create_user(data: UserCreate, *, password_hash: str | None = None) -> UserRead:
     """Create a user. ``password_hash`` lets a bulk import hash a shared password only once."""
     roles = _roles(data.roles)
-    if data.password is not None and len(data.password) < MIN_PASSWORD_LENGTH:
-        raise Invalid("user.password", f"密码至少 {MIN_PASSWORD_LENGTH} 个字符")
+    if data.password is not None and (problem := password_problem(
+            data.password, user_inputs=[data.username, data.display_name])) is not None:
+        raise Invalid("user.password", problem)
     if Role.auxiliary in roles and ({Role.officer, Role.approver, Role.legal_reviewer, Role.township_head} & set(roles)):
         raise Invalid("user.auxiliary_cannot_enforce", "辅助人员不得同时担任执法、审批、审核或决定角色")
     township_id = None
