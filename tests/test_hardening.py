@@ -140,3 +140,25 @@ def test_a_password_hard_to_guess_is_accepted(api: Api):
     response = api.post(f"/townships/{HENGCUN}/users", "hc-admin", json={
         "username": "hc-officer9", "display_name": "新执法队员", "roles": ["officer"], "password": "桐庐横村-执法2026"})
     assert response.status_code == 201, response.text
+
+
+def _upload(api: Api, case: int, content: bytes, declared: str):
+    return api.post(f"/townships/{HENGCUN}/cases/{case}/evidence", "hc-officer1", content=content,
+                    headers={"Content-Type": declared},
+                    params={"kind": "audiovisual", "title": "现场照片", "captured_at": "2026-11-02T10:00:00+08:00"})
+
+
+@pytest.mark.parametrize(("content", "declared", "served"), [
+    (b"<html><script>alert(document.cookie)</script></html>", "text/html", "application/octet-stream"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(64), "text/html", "image/png"),
+    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "application/pdf", "application/pdf"),
+])
+def test_evidence_is_served_as_an_attachment_with_the_type_its_bytes_show(api: Api, content, declared, served):
+    case = api.clue("urban", None, "2026-11-02")
+    item = _upload(api, case, content, declared)
+    assert item.status_code == 201, item.text
+    response = api.get(f"/townships/{HENGCUN}/evidence/{item.json()['id']}/content", "hc-officer1")
+    assert response.status_code == 200 and response.content == content
+    assert response.headers["content-type"].split(";")[0] == served
+    assert response.headers["content-disposition"].startswith("attachment")
+    assert response.headers["x-content-type-options"] == "nosniff"

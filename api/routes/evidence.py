@@ -9,6 +9,7 @@ from litestar import Request, get, post
 from litestar.params import Parameter
 from litestar.response import File
 from zhifa.api.access import CASE_READERS, R, record_id, roles
+from zhifa.core.domain.media import media_type_of_file
 from zhifa.core.schemas.auth import Principal
 from zhifa.core.schemas.cases import EvidenceRead
 from zhifa.core.services import evidence
@@ -41,11 +42,12 @@ async def list_evidence(code: str, case_id: int = record_id("案件")) -> list[E
 
 
 @get("/townships/{code:str}/evidence/{evidence_id:int}/content", opt=roles(CASE_READERS), tags=TAGS,
-     summary="下载证据（先核对哈希）", media_type="application/octet-stream")
+     summary="下载证据（先核对哈希）", media_type="application/octet-stream",
+     description="作为附件下载；媒体类型按文件内容识别（图片、音视频、PDF、办公文档），其余一律 application/octet-stream。")
 async def download(code: str, evidence_id: int = record_id("证据")) -> File:
     item, path = await evidence.evidence_file(code, evidence_id)
     digest = base64.b64encode(bytes.fromhex(item.content_sha256)).decode()
-    return File(path=path, media_type=item.media_type, content_disposition_type="attachment",
+    return File(path=path, media_type=media_type_of_file(path), content_disposition_type="attachment",
                 filename=f"evidence-{item.id}", etag=None,
                 headers={"ETag": f'"{item.content_sha256}"', "Repr-Digest": f"sha-256=:{digest}:"})
 
