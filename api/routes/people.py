@@ -7,7 +7,6 @@ from litestar import get, post
 from zhifa.api.access import CASE_WORKERS, PEOPLE_ADMINS, PEOPLE_READERS, R, record_id, roles
 from zhifa.core.schemas.people import CertificateCreate, CertificateRead, PartyCreate, PartyRead, UserCreate, UserRead
 from zhifa.core.services import parties, people
-from zhifa.core.services.errors import NotFound
 
 
 class TownshipUserCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -18,13 +17,6 @@ class TownshipUserCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=Tru
     roles: list[str]
     password: str
     legal_qualification: bool = False
-
-
-async def _user_of(code: str, username: str) -> UserRead:
-    user = await people.get_user(username)
-    if user.township != code:
-        raise NotFound("user.not_found", f"本乡镇未找到用户 {username}")
-    return user
 
 
 @get("/townships/{code:str}/users", opt=roles(PEOPLE_READERS), tags=["人员"], summary="本乡镇人员")
@@ -41,13 +33,13 @@ async def create_user(code: str, data: TownshipUserCreate) -> UserRead:
 
 @get("/townships/{code:str}/users/{username:str}", opt=roles(PEOPLE_READERS), tags=["人员"], summary="人员详情")
 async def get_user(code: str, username: str) -> UserRead:
-    return await _user_of(code, username)
+    return await people.get_township_user(code, username)
 
 
 @post("/townships/{code:str}/users/{username:str}/certificates", opt=roles(PEOPLE_ADMINS), tags=["人员"],
       summary="登记行政执法证")
 async def add_certificate(code: str, username: str, data: CertificateCreate) -> CertificateRead:
-    await _user_of(code, username)
+    await people.get_township_user(code, username)
     return await people.add_certificate(username, data)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import msgspec
 from zhifa.core import clock
-from zhifa.core.db.tables import AppUser, Case, Certificate, Department, Document, Evidence, Party
+from zhifa.core.db.tables import AppUser, Certificate, Department, Document, Evidence
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.documents import context as ctx
 from zhifa.core.documents import declarations, numbering, store
@@ -37,6 +37,7 @@ from zhifa.core.services.cases import after_commit, read_case
 from zhifa.core.services.errors import Invalid, NotFound
 from zhifa.core.services.evidence import EVIDENCE_NAMES, EvidenceKind
 from zhifa.core.services.numbering import next_number
+from zhifa.core.services.scope import TownshipScope, not_found
 from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
 
@@ -83,10 +84,7 @@ def _read(row: dict, usernames: dict[int, str]) -> DocumentRead:
 
 
 async def case_row(township: dict, case_id: int) -> dict:
-    row = await Case.select().where((Case.township == township["id"]) & (Case.id == case_id)).output(load_json=True).first()
-    if row is None:
-        raise NotFound("case.not_found", f"本乡镇未找到编号为 {case_id} 的案件")
-    return row
+    return await TownshipScope(township).resolve("case", case_id, field="case_id")
 
 
 async def document_rows(township_id: int, case_id: int) -> list[dict]:
@@ -103,11 +101,9 @@ def in_file_order(rows: list[dict]) -> list[dict]:
     return sorted(current, key=lambda r: (r["issued_on"], rank.get(r["stage"], len(stages)), r["id"]))
 
 
-async def _people(usernames: set[str], field: str, on: dt.date) -> dict[str, ctx.Officer]:
-    if not usernames:
-        return {}
-    users = await AppUser.select(AppUser.id, AppUser.username, AppUser.display_name).where(
-        AppUser.username.is_in(sorted(usernames)))
+async def _people(scope: TownshipScope, usernames: set[str], field: str, on: dt.date) -> dict[str, ctx.Officer]:
+    """The township's own users among ``usernames`` (a name of anyone else is printed as written)."""
+    users = list((await scope.find("user", sorted(usernames), AppUser.id, AppUser.display_name)).values())
     ids = [u["id"] for u in users]
     certificates = await Certificate.select().where(Certificate.user.is_in(ids)).output(load_json=True) if ids else []
     people = {}
@@ -134,12 +130,15 @@ def _usernames(file: CaseFile) -> set[str]:
 async def _prepare(township_code: str, case_id: int, template_code: str, actor: str | None, on: dt.date,
                    officers: list[str] | None = None) -> Prepared:
     township = await get_township_row(township_code)
+    scope = TownshipScope(township)
     row = await case_row(township, case_id)
     user = None
     if actor is not None:
-        user = await AppUser.select(AppUser.id, AppUser.username, AppUser.township).where(AppUser.username == actor).first()
-        if user is None or user["township"] != township["id"]:
-            raise NotFound("user.not_found", f"本乡镇未找到用户 {actor}")
+        user = await scope.resolve("user", actor, AppUser.id, AppUser.township, field="actor")
+    own = await scope.find("user", officers or [], AppUser.id)
+    unknown = [u for u in officers or [] if u not in own]
+    if unknown:
+        raise not_found("user", "officers", unknown[0])
     file = casefile.load(row["facts"])
     template = declarations.resolve(template_code, row["field"], row["power"])
     ready = READY.get(template_code) or READY.get(template.declaration.overrides)
@@ -157,7 +156,7 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
     department = None
     if grant.department is not None:
         department = await Department.select().where(Department.id == grant.department).first()
-    party = await Party.select().where(Party.id == row["party"]).first() if row["party"] else None
+    party = (await scope.find("party", [row["party"]])).get(row["party"])
     power = registry.powers.get(row["power"]) if row["power"] else None
     recommendation = (file.decision.recommendation if file.decision and file.decision.recommendation
                       else file.proposal.recommendation if file.proposal else {}) or {}
@@ -165,12 +164,7 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
     if recommendation.get("standard") and row["field"] in registry.catalogues:
         standard = next((s for s in registry.catalogues[row["field"]].standards if s.code == recommendation["standard"]), None)
     case_events = await events.events_of(township["id"], case_id)
-    people = await _people(_usernames(file) | set(officers or []), row["field"], on)
-    own = {u["username"] for u in await AppUser.select(AppUser.username).where(
-        AppUser.username.is_in(officers) & (AppUser.township == township["id"]))} if officers else set()
-    unknown = [u for u in officers or [] if u not in own]
-    if unknown:
-        raise NotFound("user.not_found", f"本乡镇未找到执法人员 {'、'.join(unknown)}")
+    people = await _people(scope, _usernames(file) | set(officers or []), row["field"], on)
     actor_ids = sorted({e.actor_id for e in case_events if e.actor_id})
     actors = {u["id"]: u["display_name"] for u in await AppUser.select(AppUser.id, AppUser.display_name).where(
         AppUser.id.is_in(actor_ids))} if actor_ids else {}

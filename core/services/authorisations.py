@@ -13,7 +13,8 @@ from zhifa.core.domain.authorisation import Basis, Grant, effective_grant, enabl
 from zhifa.core.registry import get_host
 from zhifa.core.schemas.townships import AuthorisationCreate, AuthorisationRead, EffectivePower
 from zhifa.core.services.errors import Invalid, NotFound
-from zhifa.core.services.townships import get_department_row, get_township_row
+from zhifa.core.services.scope import TownshipScope
+from zhifa.core.services.townships import get_township_row
 
 
 def check_scope(field: str, power: str | None) -> None:
@@ -56,7 +57,8 @@ async def enable(township_code: str, data: AuthorisationCreate) -> Authorisation
         raise Invalid("authorisation.dates", "授权的截止日期早于起始日期")
     department_id = None
     if data.department:
-        department_id = (await get_department_row(township["county_code"], data.department))["id"]
+        department = await TownshipScope(township).resolve("department", data.department, field="department")
+        department_id = department["id"]
     elif basis is Basis.entrusted:
         raise Invalid("authorisation.department_required", "委托方式必须指明委托部门（委托书由县直部门出具）")
 

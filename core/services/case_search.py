@@ -7,7 +7,7 @@ import datetime as dt
 
 import msgspec
 from zhifa.core import clock
-from zhifa.core.db.tables import Case
+from zhifa.core.db.tables import AppUser, Case
 from zhifa.core.procedure import casefile
 from zhifa.core.procedure.actions import ACTIONS
 from zhifa.core.procedure.states import Status
@@ -15,8 +15,9 @@ from zhifa.core.rules.case_deadlines import case_deadlines
 from zhifa.core.schemas.cases import CaseDetail, CaseFilter, CasePage
 from zhifa.core.services import events
 from zhifa.core.services.cases import read_case
-from zhifa.core.services.errors import Invalid, NotFound
+from zhifa.core.services.errors import Invalid
 from zhifa.core.services.overdue import overdue_cases
+from zhifa.core.services.scope import TownshipScope, not_found
 from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
 
@@ -71,7 +72,8 @@ async def search_cases(township_code: str, filters: CaseFilter, *, cursor: str |
         where("filed_on >= {}", filters.filed_from)
     if filters.filed_to:
         where("filed_on <= {}", filters.filed_to)
-    if filters.officer:
+    if filters.officer:  # a user of this township, or the filter is refused as naming no one here
+        await TownshipScope(township).resolve("user", filters.officer, AppUser.id, field="officer")
         where('id IN (SELECT co."case" FROM case_officer co JOIN app_user u ON u.id = co."user" '
               "WHERE co.township = {} AND u.username = {})", township["id"], filters.officer)
     if filters.overdue is not None:
@@ -98,7 +100,7 @@ async def case_detail(township_code: str, case_id: int) -> CaseDetail:
                           "JOIN township t ON t.id = c.township WHERE t.code = {} AND c.id = {}", township_code, case_id)
     if not rows:
         await get_township_row(township_code)  # a missing township is reported as such
-        raise NotFound("case.not_found", f"本乡镇未找到编号为 {case_id} 的案件")
+        raise not_found("case", "case_id", case_id)
     row = rows[0]
     facts = row["facts"] if isinstance(row["facts"], dict) else msgspec.json.decode(row["facts"] or "{}")
     status = Status(row["status"])

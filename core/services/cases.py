@@ -21,7 +21,8 @@ from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.cases import CaseRead, ClueCreate, EventRead
 from zhifa.core.services import authorisations, events
-from zhifa.core.services.errors import Invalid, NotFound
+from zhifa.core.services.errors import Invalid
+from zhifa.core.services.scope import TownshipScope, not_found
 from zhifa.core.services.townships import get_township_row
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ async def actor_id(township_id: int, username: str | None) -> int | None:
     rows = await AppUser.raw("SELECT id, township FROM app_user WHERE username = {}", username)
     row = rows[0] if rows else None
     if row is None or row["township"] != township_id:
-        raise NotFound("user.not_found", f"本乡镇未找到用户 {username}")
+        raise not_found("user", "actor", username)
     return row["id"]
 
 
@@ -90,7 +91,7 @@ async def _township_and_actor(township_code: str, actor: str | None) -> tuple[di
         await get_township_row(township_code)  # raises the township's own not-found
     row = rows[0]
     if actor is not None and (row["actor_id"] is None or row["actor_township"] != row["id"]):
-        raise NotFound("user.not_found", f"本乡镇未找到用户 {actor}")
+        raise not_found("user", "actor", actor)
     return row, row["actor_id"] if actor is not None else None
 
 
@@ -111,11 +112,7 @@ async def _register(township_code: str, data: ClueCreate, actor: str | None):
     if wrong_dates:
         raise Refused(wrong_dates)
     if data.party_id is not None:
-        party = await Party.select(Party.id).where(
-            (Party.id == data.party_id) & (Party.township == township["id"])
-        ).first()
-        if party is None:
-            raise NotFound("party.not_found", f"本乡镇未找到编号为 {data.party_id} 的当事人")
+        await TownshipScope(township).resolve("party", data.party_id, Party.id, field="party_id")
     on = clock.local_date(data.found_at)
     enabled, grant = await authorisations.scope_on(township["id"], data.field, data.power, on)
     context = ActionContext(
@@ -154,11 +151,8 @@ async def _register(township_code: str, data: ClueCreate, actor: str | None):
 
 
 async def get_case(township_code: str, case_id: int) -> CaseRead:
-    township = await get_township_row(township_code)
-    row = await Case.select().where((Case.township == township["id"]) & (Case.id == case_id)).first()
-    if row is None:
-        raise NotFound("case.not_found", f"本乡镇未找到编号为 {case_id} 的案件")
-    return read_case(row, township_code)
+    scope = TownshipScope(await get_township_row(township_code))
+    return read_case(await scope.resolve("case", case_id, field="case_id"), township_code)
 
 
 async def list_cases(township_code: str, field: str | None = None) -> list[CaseRead]:

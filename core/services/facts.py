@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-from zhifa.core.db.tables import AppUser, Certificate
+from zhifa.core.db.tables import Certificate
 from zhifa.core.procedure.casefile import CaseFile
 from zhifa.core.rules.facts import CertificateFact, Person
+from zhifa.core.services.scope import NAMED_BY, TownshipScope
 
 
 def usernames_involved(actor: str, data, file: CaseFile) -> set[str]:
-    names = {actor, *file.officers, *file.recused}
-    for attr in ("officers", "attendees"):
-        names.update(getattr(data, attr, None) or [])
-    for attr in ("host", "officer", "replacement"):
+    """The actor, the case's officers, every user the input names, and attendees who may be users."""
+    names = {actor, *file.officers, *file.recused, *(getattr(data, "attendees", None) or [])}
+    for attr in (f for f, kind in NAMED_BY.items() if kind == "user"):
         value = getattr(data, attr, None)
-        if value:
-            names.add(value)
+        names.update(value if isinstance(value, list) else [value] if value else [])
     return names
 
 
-async def people_facts(usernames: set[str]) -> dict[str, Person]:
-    if not usernames:
-        return {}
-    users = await AppUser.select().where(AppUser.username.is_in(list(usernames))).output(load_json=True)
+async def people_facts(scope: TownshipScope, usernames: set[str]) -> dict[str, Person]:
+    """The township's own active users among ``usernames``; anyone else's name is simply unknown here."""
+    users = list((await scope.find("user", sorted(usernames))).values())
     ids = [u["id"] for u in users]
     certificates = await Certificate.select().where(Certificate.user.is_in(ids)).output(load_json=True) if ids else []
     by_user: dict[int, list[CertificateFact]] = {}

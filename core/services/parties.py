@@ -5,7 +5,8 @@ from __future__ import annotations
 from zhifa.core.db.tables import Party
 from zhifa.core.domain import identifiers
 from zhifa.core.schemas.people import PartyCreate, PartyRead
-from zhifa.core.services.errors import Conflict, Invalid, NotFound
+from zhifa.core.services.errors import Conflict, Invalid
+from zhifa.core.services.scope import township_scope
 from zhifa.core.services.townships import get_township_row
 
 KINDS = {"citizen": "公民", "organisation": "法人或者其他组织"}
@@ -50,11 +51,8 @@ async def create_party(township_code: str, data: PartyCreate) -> PartyRead:
 
 
 async def get_party(township_code: str, party_id: int) -> PartyRead:
-    township = await get_township_row(township_code)
-    row = await Party.select().where((Party.township == township["id"]) & (Party.id == party_id)).first()
-    if row is None:
-        raise NotFound("party.not_found", f"本乡镇未找到编号为 {party_id} 的当事人")
-    return _read(row)
+    scope = await township_scope(township_code)
+    return _read(await scope.resolve("party", party_id, field="party_id"))
 
 
 async def list_parties(township_code: str) -> list[PartyRead]:

@@ -10,6 +10,7 @@ from zhifa.core.domain.roles import TOWNSHIP_ROLES, Role
 from zhifa.core.registry import get_host
 from zhifa.core.schemas.people import CertificateCreate, CertificateRead, UserCreate, UserRead
 from zhifa.core.services.errors import Conflict, Invalid, NotFound
+from zhifa.core.services.scope import township_scope
 from zhifa.core.services.townships import get_department_row, get_township_row
 
 _hasher = PasswordHasher()
@@ -127,6 +128,13 @@ async def get_user(username: str) -> UserRead:
             for c in certs
         ],
     )
+
+
+async def get_township_user(township_code: str, username: str, *, field: str = "username") -> UserRead:
+    """A user of this township; anyone else is answered as if no such user existed."""
+    scope = await township_scope(township_code)
+    await scope.resolve("user", username, AppUser.id, field=field)
+    return await get_user(username)
 
 
 async def list_users(township_code: str) -> list[UserRead]:

@@ -28,9 +28,10 @@ from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.cases import CaseRead
 from zhifa.core.services import assignments, authorisations, events, numbering, publication
 from zhifa.core.services.cases import after_commit, get_case, read_case
-from zhifa.core.services.errors import Conflict, Invalid, NotFound
+from zhifa.core.services.errors import Conflict, Invalid
 from zhifa.core.services.facts import people_facts, usernames_involved
 from zhifa.core.services.recommend import recommendation_for
+from zhifa.core.services.scope import TownshipScope
 from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
 
@@ -47,10 +48,11 @@ def _decode_input(action: str, data: Input | dict[str, Any]) -> Input:
         raise Invalid("action.input", f"「{spec.title}」的输入有误：{exc}") from exc
 
 
-async def _party_kind(party_id: int | None) -> tuple[str | None, dt.date | None]:
-    if party_id is None:
-        return None, None
-    row = await Party.select(Party.kind, Party.birth_date).where(Party.id == party_id).first()
+async def _party_kind(scope: TownshipScope, party_id: int | None, named: dict) -> tuple[str | None, dt.date | None]:
+    """The party's kind and birth date, read only from the township's own parties."""
+    row = named.get("party", {}).get(party_id)
+    if row is None and party_id is not None:  # the case's own party, registered with the clue
+        row = (await scope.find("party", [party_id], Party.kind, Party.birth_date)).get(party_id)
     return (row["kind"], row["birth_date"]) if row else (None, None)
 
 
@@ -71,13 +73,15 @@ async def perform(
     actor: str, on: dt.date | None = None, expected_version: int | None = None,
 ) -> CaseRead:
     township = await get_township_row(township_code)
-    row = await Case.select().where((Case.township == township["id"]) & (Case.id == case_id)).output(load_json=True).first()
-    if row is None:
-        raise NotFound("case.not_found", f"本乡镇未找到编号为 {case_id} 的案件")
+    scope = TownshipScope(township)
+    row = await scope.resolve("case", case_id, field="case_id")
     if expected_version is not None and expected_version != row["version"]:
         raise Conflict("case.version_conflict", f"案件已被他人修改（当前版本 {row['version']}），请刷新后重试")
     spec = ACTIONS[action] if action in ACTIONS else None
     data = _decode_input(action, data or {})
+    # every party, officer, replacement, host and department the input names, and the actor, in this
+    # township (or its county) before any gate: nothing of another township is read into the case
+    named = await scope.named_in(data, actor=actor)
     on = on or clock.today()
     wrong_dates = dates.action_dates(action, on, data, clock.today(), await _steps(township["id"], row))
     if wrong_dates:  # before anything is computed on those dates
@@ -88,7 +92,7 @@ async def perform(
 
     power_code = getattr(data, "power", None) or row["power"]
     party_id = getattr(data, "party_id", None) or row["party"]
-    party_kind, birth_date = await _party_kind(party_id)
+    party_kind, birth_date = await _party_kind(scope, party_id, named)
     grant = await authorisations.grant_for(township["id"], row["field"], power_code, on) if power_code else None
     enabled = await authorisations.fields_enabled(township["id"], on) | {row["field"]}
     catalogue = registry.catalogues.get(row["field"])
@@ -96,7 +100,7 @@ async def perform(
         action=action, township=township_code, on=on, field=row["field"], power=power_code, case=read_case(row, township_code),
         data={
             "input": data, "file": file, "status": row["status"], "township_id": township["id"],
-            "actor_name": actor, "people": await people_facts(usernames_involved(actor, data, file)),
+            "actor_name": actor, "people": await people_facts(scope, usernames_involved(actor, data, file)),
             "power": registry.powers.get(power_code) if power_code else None, "grant": grant,
             "enabled_fields": enabled, "field_name": catalogue.field.name if catalogue else row["field"],
             "settings": procedure_settings(township["settings"]),
@@ -171,9 +175,5 @@ def _owed(file: casefile.CaseFile, on: dt.date):
 
 
 async def case_file(township_code: str, case_id: int) -> casefile.CaseFile:
-    township = await get_township_row(township_code)
-    row = await Case.select(Case.facts).where((Case.township == township["id"]) & (Case.id == case_id)).output(
-        load_json=True).first()
-    if row is None:
-        raise NotFound("case.not_found", f"本乡镇未找到编号为 {case_id} 的案件")
-    return casefile.load(row["facts"])
+    scope = TownshipScope(await get_township_row(township_code))
+    return casefile.load((await scope.resolve("case", case_id, Case.facts, field="case_id"))["facts"])

@@ -22,7 +22,7 @@ from typing import Any
 import msgspec
 from zhifa.core import clock
 from zhifa.core.calendar import working_days_after
-from zhifa.core.db.tables import AppUser, Case, Department, Party, Publication, Township
+from zhifa.core.db.tables import AppUser, Case, Department, Publication, Township
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.domain.authorisation import Basis
 from zhifa.core.domain.roles import ROLE_NAMES, Role
@@ -38,7 +38,8 @@ from zhifa.core.schemas.publication import (
     WithdrawalNotice,
 )
 from zhifa.core.services import authorisations, events
-from zhifa.core.services.errors import Conflict, Forbidden, Invalid, NotFound
+from zhifa.core.services.errors import Conflict, Forbidden, Invalid
+from zhifa.core.services.scope import TownshipScope, not_found
 from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
 
@@ -134,7 +135,7 @@ async def _row(township_id: int, publication_id: int) -> dict:
     row = await _select().where((Publication.township == township_id) & (Publication.id == publication_id)).output(
         load_json=True).first()
     if row is None:
-        raise NotFound("publication.not_found", f"本乡镇未找到编号为 {publication_id} 的公示")
+        raise not_found("publication", "publication_id", publication_id)
     return row
 
 
@@ -148,7 +149,8 @@ async def list_publications(township_code: str, status: str | None = None, case_
     query = _select().where(Publication.township == township["id"])
     if status:
         query = query.where(Publication.status == status)
-    if case_id is not None:
+    if case_id is not None:  # a case of this township, or the filter names no case here
+        await TownshipScope(township).resolve("case", case_id, Case.id, field="case_id")
         query = query.where(Publication.case == case_id)
     return [_read(r, township_code) for r in await query.order_by(Publication.id).output(load_json=True)]
 
@@ -162,7 +164,7 @@ async def _actor(township_id: int, username: str, allowed: tuple[Role, ...]) -> 
     row = await AppUser.select(AppUser.id, AppUser.township, AppUser.roles, AppUser.active).where(
         AppUser.username == username).output(load_json=True).first()
     if row is None or not row["active"] or row["township"] != township_id:
-        raise NotFound("user.not_found", f"本乡镇未找到用户 {username}")
+        raise not_found("user", "actor", username)
     if not set(row["roles"]) & {r.value for r in allowed}:
         needed = "或".join(ROLE_NAMES[r] for r in allowed)
         raise Forbidden("role.required", f"此操作须由{needed}进行")
@@ -170,10 +172,11 @@ async def _actor(township_id: int, username: str, allowed: tuple[Role, ...]) -> 
 
 
 async def _record(township: dict, row: dict, published_on: dt.date, display_until: dt.date) -> PublicRecord:
-    case = await Case.select().where(Case.id == row["case"]).output(load_json=True).first()
+    scope = TownshipScope(township)  # the record shows only what the township itself holds
+    case = await scope.resolve("case", row["case"], field="case_id")
     file = casefile.load(case["facts"])
     decision = file.decision
-    party = await Party.select().where(Party.id == case["party"]).first() if case["party"] else None
+    party = (await scope.find("party", [case["party"]])).get(case["party"])
     names, addresses = [], [case["place"]]
     if party is not None:
         shown = mask.public_party(party["kind"], party["name"], party["identifier"], party["legal_representative"])

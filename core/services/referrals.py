@@ -26,12 +26,13 @@ import datetime as dt
 from zhifa.core import clock
 from zhifa.core.calendar import add_working_days, working_days_after
 from zhifa.core.calendar.sources import any_provisional
-from zhifa.core.db.tables import AppUser, Case, Department, Referral, Township
+from zhifa.core.db.tables import AppUser, Referral, Township
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.domain.roles import ROLE_NAMES, Role
 from zhifa.core.schemas.referrals import OverdueReferral, ReferralCreate, ReferralRating, ReferralRead
 from zhifa.core.services import authorisations, events, numbering
 from zhifa.core.services.errors import Conflict, Forbidden, Invalid, NotFound
+from zhifa.core.services.scope import TownshipScope
 from zhifa.core.services.township_settings import procedure_settings
 
 SENDERS = (Role.township_admin, Role.approver, Role.township_head)
@@ -160,10 +161,8 @@ async def send_referral(township_code: str, data: ReferralCreate, *, actor: str,
     _require(user, SENDERS)
     if not data.summary.strip():
         raise Invalid("referral.summary_required", "须写明请求县直部门处理的事项")
-    department = await Department.select().where(
-        (Department.county_code == township["county_code"]) & (Department.code == data.department)).first()
-    if department is None:
-        raise NotFound("department.not_found", f"本县未找到代码为 {data.department} 的部门")
+    named = await TownshipScope(township).named_in(data)  # the department (of this county) and the case
+    department = named["department"][data.department]
     field = data.field or department["field"]
     moment = _moment(at)
     sent_on = clock.local_date(moment)
@@ -172,9 +171,6 @@ async def send_referral(township_code: str, data: ReferralCreate, *, actor: str,
         if await authorisations.grant_for(township["id"], field, data.power, sent_on) is not None:
             raise Invalid("referral.within_powers",
                           f"本乡镇在 {sent_on} 已获授权行使执法事项 {data.power}，应当自行办理，不属于乡呼县应事项")
-    if data.case_id is not None and not await Case.exists().where(
-            (Case.id == data.case_id) & (Case.township == township["id"])):
-        raise NotFound("case.not_found", f"本乡镇未找到编号为 {data.case_id} 的案件")
     policy = procedure_settings(township["settings"]).referral
     accept_due, answer_due = _due(sent_on, policy.accept_days), _due(sent_on, policy.answer_days)
     async with write_transaction():

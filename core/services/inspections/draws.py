@@ -27,10 +27,11 @@ from zhifa.core.schemas.inspections import (
     VerifyReport,
 )
 from zhifa.core.services.cases import actor_id as _actor_id
-from zhifa.core.services.errors import Invalid, NotFound
+from zhifa.core.services.errors import Invalid
 from zhifa.core.services.facts import people_facts
 from zhifa.core.services.inspections.common import INSPECTORS, TARGETS, _decode, _event, _field_name, directory_version
 from zhifa.core.services.inspections.plans import _plan_read, _plan_row
+from zhifa.core.services.scope import TownshipScope, not_found
 from zhifa.core.services.townships import get_township_row
 
 # ---------------------------------------------------------------------------------------------
@@ -67,8 +68,9 @@ def inspectors_hash(inspectors: list[Person], declared: list[Recusal]) -> str:
     })
 
 
-async def _directories(township_id: int, field: str) -> _Directories:
+async def _directories(township: dict, field: str) -> _Directories:
     """The current directory rows a draw of ``field`` uses, in canonical order."""
+    township_id = township["id"]
     target_rows = await InspectionTarget.select(
         InspectionTarget.id, InspectionTarget.identifier, InspectionTarget.name, InspectionTarget.risk_class
     ).where(
@@ -80,8 +82,8 @@ async def _directories(township_id: int, field: str) -> _Directories:
     members = await InspectionInspector.select(InspectionInspector.user.username.as_alias("username")).where(
         (InspectionInspector.township == township_id) & (InspectionInspector.active == True)  # noqa: E712
     )
-    people = await people_facts({m["username"] for m in members})
-    inspectors = sorted((p for p in people.values() if p.township == township_id), key=lambda p: p.id)
+    people = await people_facts(TownshipScope(township), {m["username"] for m in members})
+    inspectors = sorted(people.values(), key=lambda p: p.id)
     for person in inspectors:  # canonical certificate order too
         person.certificates.sort(key=lambda c: c.number)
     target_ids, inspector_ids = {t.id for t in targets}, {p.id for p in inspectors}
@@ -99,12 +101,12 @@ async def _directories(township_id: int, field: str) -> _Directories:
     )
 
 
-async def _draw_row(township_id: int, draw_id: int) -> dict:
+async def _draw_row(township: dict, draw_id: int) -> dict:
     row = await InspectionDraw.select(
         *InspectionDraw.all_columns(), InspectionDraw.drawn_by.username.as_alias("drawn_by_username")
-    ).where((InspectionDraw.township == township_id) & (InspectionDraw.id == draw_id)).first()
+    ).where((InspectionDraw.township == township["id"]) & (InspectionDraw.id == draw_id)).first()
     if row is None:
-        raise NotFound("inspection.draw_not_found", f"本乡镇未找到编号为 {draw_id} 的抽取记录")
+        raise not_found("draw", "draw_id", draw_id)
     return row
 
 
@@ -141,14 +143,14 @@ async def draw_plan(township_code: str, plan_id: int, seed: int | None = None, a
     """Draw targets and inspectors for a plan and record it (seed, versions, hashes, inputs, result)."""
     township = await get_township_row(township_code)
     actor_id = await _actor_id(township["id"], actor)
-    plan = _plan_read(await _plan_row(township["id"], plan_id))
+    plan = _plan_read(await _plan_row(township, plan_id))
     if seed is None:
         seed = new_seed()
     elif isinstance(seed, bool) or not isinstance(seed, int) or seed < 0 or seed.bit_length() > 63:
         raise Invalid("inspection.seed", f"随机种子须为 0 至 2^63-1 之间的整数，收到 {seed!r}")
     async with write_transaction():
         await lock_township(township["id"])
-        dirs = await _directories(township["id"], plan.field)
+        dirs = await _directories(township, plan.field)
         last = await InspectionDraw.select(InspectionDraw.seq, InspectionDraw.result).where(
             (InspectionDraw.township == township["id"]) & (InspectionDraw.plan == plan.id)
         ).order_by(InspectionDraw.seq, ascending=False).first()
@@ -192,7 +194,7 @@ async def draw_plan(township_code: str, plan_id: int, seed: int | None = None, a
 
 async def get_draw(township_code: str, draw_id: int) -> DrawRead:
     township = await get_township_row(township_code)
-    return _draw_read(await _draw_row(township["id"], draw_id))
+    return _draw_read(await _draw_row(township, draw_id))
 
 
 async def list_draws(township_code: str, plan_id: int | None = None) -> list[DrawRead]:
@@ -200,13 +202,13 @@ async def list_draws(township_code: str, plan_id: int | None = None) -> list[Dra
     query = InspectionDraw.select(InspectionDraw.id).where(InspectionDraw.township == township["id"])
     if plan_id is not None:
         query = query.where(InspectionDraw.plan == plan_id)
-    return [_draw_read(await _draw_row(township["id"], r["id"])) for r in await query.order_by(InspectionDraw.id)]
+    return [_draw_read(await _draw_row(township, r["id"])) for r in await query.order_by(InspectionDraw.id)]
 
 
 async def verify_draw(township_code: str, draw_id: int) -> VerifyReport:
     """Recompute a recorded draw from its recorded inputs and seed; say whether the directories changed since."""
     township = await get_township_row(township_code)
-    row = await _draw_row(township["id"], draw_id)
+    row = await _draw_row(township, draw_id)
     problems: list[str] = []
     try:
         inputs = _decode(row["inputs"], DrawInput)
@@ -238,8 +240,8 @@ async def verify_draw(township_code: str, draw_id: int) -> VerifyReport:
                 "inspector_directory_hash": row["inspector_directory_hash"], "result_hash": row["result_hash"]}
     if len(drawn_events) != 1 or any(drawn_events[0]["payload"].get(k) != v for k, v in expected.items()):
         problems.append("全过程记录中的抽取事件与抽取记录不符")
-    plan = _plan_read(await _plan_row(township["id"], row["plan"]))
-    now = await _directories(township["id"], plan.field)
+    plan = _plan_read(await _plan_row(township, row["plan"]))
+    now = await _directories(township, plan.field)
     return VerifyReport(
         draw_id=draw_id, verified=not problems, problems=problems,
         targets=DirectoryCheck(recorded_version=row["target_directory_version"], recorded_hash=row["target_directory_hash"],

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from zhifa.core.db.tables import AppUser, InspectionInspector, InspectionRecusal
+from zhifa.core.db.tables import InspectionInspector, InspectionRecusal
 from zhifa.core.db.transaction import lock_township, write_transaction
 from zhifa.core.schemas.inspections import InspectorDirectoryRead, InspectorRead, RecusalCreate, RecusalRead
 from zhifa.core.services.cases import actor_id as _actor_id
 from zhifa.core.services.errors import Conflict, Invalid, NotFound
 from zhifa.core.services.inspections.common import INSPECTORS, _bump, _event, directory_version
 from zhifa.core.services.inspections.targets import _target_row
+from zhifa.core.services.scope import TownshipScope
 from zhifa.core.services.townships import get_township_row
 
 # ---------------------------------------------------------------------------------------------
@@ -16,18 +17,15 @@ from zhifa.core.services.townships import get_township_row
 # ---------------------------------------------------------------------------------------------
 
 
-async def _township_user(township_id: int, username: str) -> dict:
-    row = await AppUser.select().where(AppUser.username == username).output(load_json=True).first()
-    if row is None or row["township"] != township_id:
-        raise NotFound("user.not_found", f"本乡镇未找到用户 {username}")
-    return row
+async def _township_user(township: dict, username: str, field: str) -> dict:
+    return await TownshipScope(township).resolve("user", username, field=field)
 
 
 async def add_inspectors(township_code: str, usernames: list[str], actor: str | None = None) -> InspectorDirectoryRead:
     """Put officers on the inspector directory. Auxiliary staff can never be members."""
     township = await get_township_row(township_code)
     actor_id = await _actor_id(township["id"], actor)
-    users = [await _township_user(township["id"], u) for u in dict.fromkeys(usernames)]
+    users = [await _township_user(township, u, "inspectors") for u in dict.fromkeys(usernames)]
     for user in users:
         if "auxiliary" in user["roles"]:
             raise Invalid("inspection.inspector_auxiliary",
@@ -58,7 +56,7 @@ async def add_inspectors(township_code: str, usernames: list[str], actor: str | 
 async def remove_inspector(township_code: str, username: str, actor: str | None = None) -> InspectorDirectoryRead:
     township = await get_township_row(township_code)
     actor_id = await _actor_id(township["id"], actor)
-    user = await _township_user(township["id"], username)
+    user = await _township_user(township, username, "inspector")
     row = await InspectionInspector.select().where(
         (InspectionInspector.township == township["id"]) & (InspectionInspector.user == user["id"])
     ).first()
@@ -88,8 +86,8 @@ async def declare_recusal(township_code: str, data: RecusalCreate, actor: str | 
     """Record that an inspector must never be drawn for a target (亲属关系、利害关系 …)."""
     township = await get_township_row(township_code)
     actor_id = await _actor_id(township["id"], actor)
-    user = await _township_user(township["id"], data.inspector)
-    target = await _target_row(township["id"], data.target_id)
+    user = await _township_user(township, data.inspector, "inspector")
+    target = await _target_row(township, data.target_id)
     reason = data.reason.strip()
     if not reason:
         raise Invalid("inspection.recusal_reason", "回避须写明事由（如亲属关系、利害关系）")

@@ -9,8 +9,9 @@ from zhifa.core.inspections.draw import MIN_PER_TARGET, RISK_CLASSES, DrawInvali
 from zhifa.core.schemas.inspections import PlanCreate, PlanRead
 from zhifa.core.services import authorisations
 from zhifa.core.services.cases import actor_id as _actor_id
-from zhifa.core.services.errors import Conflict, Invalid, NotFound
+from zhifa.core.services.errors import Conflict, Invalid
 from zhifa.core.services.inspections.common import _event, _field_name
+from zhifa.core.services.scope import TownshipScope
 from zhifa.core.services.townships import get_township_row
 
 #: An example ratio table (percent per risk class); plans set their own.
@@ -63,18 +64,13 @@ async def create_plan(township_code: str, data: PlanCreate, actor: str | None = 
     return await get_plan(township_code, row.id)
 
 
-async def _plan_row(township_id: int, plan_id: int) -> dict:
-    row = await InspectionPlan.select().where(
-        (InspectionPlan.township == township_id) & (InspectionPlan.id == plan_id)
-    ).output(load_json=True).first()
-    if row is None:
-        raise NotFound("inspection.plan_not_found", f"本乡镇未找到编号为 {plan_id} 的抽查计划")
-    return row
+async def _plan_row(township: dict, plan_id: int) -> dict:
+    return await TownshipScope(township).resolve("plan", plan_id, field="plan_id")
 
 
 async def get_plan(township_code: str, plan_id: int) -> PlanRead:
     township = await get_township_row(township_code)
-    return _plan_read(await _plan_row(township["id"], plan_id))
+    return _plan_read(await _plan_row(township, plan_id))
 
 
 async def list_plans(township_code: str) -> list[PlanRead]:

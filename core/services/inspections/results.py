@@ -20,6 +20,7 @@ from zhifa.core.services import cases
 from zhifa.core.services.cases import actor_id as _actor_id
 from zhifa.core.services.errors import Conflict, Invalid
 from zhifa.core.services.facts import people_facts
+from zhifa.core.services.scope import TownshipScope
 from zhifa.core.services.inspections.common import _decode, _event, _field_name
 from zhifa.core.services.inspections.draws import _draw_row, get_draw
 from zhifa.core.services.inspections.plans import _plan_read, _plan_row
@@ -91,7 +92,7 @@ async def record_result(township_code: str, draw_id: int, data: ResultCreate, ac
     township = await get_township_row(township_code)
     actor_id = await _actor_id(township["id"], actor)
     drawn = await get_draw(township_code, draw_id)
-    plan = _plan_read(await _plan_row(township["id"], drawn.plan_id))
+    plan = _plan_read(await _plan_row(township, drawn.plan_id))
     try:
         outcome = Outcome(data.outcome)
     except ValueError:
@@ -106,16 +107,16 @@ async def record_result(township_code: str, draw_id: int, data: ResultCreate, ac
     wrong_dates = dates.inspection_dates(inspected_on, clock.local_date(drawn.drawn_at), clock.today())
     if wrong_dates:
         raise Refused(wrong_dates)
+    target = await _target_row(township, data.target_id)  # a target of this township's directory first
     assignment = next((a for a in drawn.assignments if a.target_id == data.target_id), None)
     if assignment is None:
         raise Invalid("inspection.target_not_drawn", f"编号为 {data.target_id} 的检查对象未在本次抽取中被抽中")
-    target = await _target_row(township["id"], data.target_id)
     if await InspectionResult.exists().where(
         (InspectionResult.township == township["id"]) & (InspectionResult.draw == draw_id)
         & (InspectionResult.target == data.target_id)
     ):
         raise Conflict("inspection.result_exists", f"「{target['name']}」的抽查结果已登记")
-    people = await people_facts(set(assignment.inspectors))
+    people = await people_facts(TownshipScope(township), set(assignment.inspectors))
     for username, name in zip(assignment.inspectors, assignment.inspector_names):
         person = people.get(username)
         if person is None or person.certified(plan.field, inspected_on) is None:
@@ -155,7 +156,7 @@ async def _result(township_id: int, result_id: int) -> ResultRead:
 
 async def list_results(township_code: str, draw_id: int) -> list[ResultRead]:
     township = await get_township_row(township_code)
-    await _draw_row(township["id"], draw_id)
+    await _draw_row(township, draw_id)
     rows = await _results_query(township["id"]).where(InspectionResult.draw == draw_id).order_by(
         InspectionResult.id).output(load_json=True)
     return [_result_read(r) for r in rows]
@@ -181,7 +182,7 @@ async def publish_results(township_code: str, draw_id: int, on: dt.date | None =
     """Publish every recorded, unpublished result of a draw on ``on`` (default today)."""
     township = await get_township_row(township_code)
     actor_id = await _actor_id(township["id"], actor)
-    await _draw_row(township["id"], draw_id)
+    await _draw_row(township, draw_id)
     on = on or clock.today()
     pending = await InspectionResult.select().where(
         (InspectionResult.township == township["id"]) & (InspectionResult.draw == draw_id)
@@ -204,8 +205,8 @@ async def publish_results(township_code: str, draw_id: int, on: dt.date | None =
 async def publication(township_code: str, draw_id: int) -> Publication:
     """The public list (抽查结果公示) of a draw's published results."""
     township = await get_township_row(township_code)
-    draw_row = await _draw_row(township["id"], draw_id)
-    plan = _plan_read(await _plan_row(township["id"], draw_row["plan"]))
+    draw_row = await _draw_row(township, draw_id)
+    plan = _plan_read(await _plan_row(township, draw_row["plan"]))
     rows = await InspectionResult.select().where(
         (InspectionResult.township == township["id"]) & (InspectionResult.draw == draw_id)
         & InspectionResult.published_on.is_not_null()

@@ -14,8 +14,9 @@ from zhifa.core.inspections.draw import RISK_CLASSES
 from zhifa.core.schemas.inspections import ImportSummary, TargetCreate, TargetDirectoryRead, TargetRead
 from zhifa.core.services import authorisations
 from zhifa.core.services.cases import actor_id as _actor_id
-from zhifa.core.services.errors import Invalid, NotFound
+from zhifa.core.services.errors import Invalid
 from zhifa.core.services.inspections.common import TARGETS, _bump, _event, _field_name, directory_version
+from zhifa.core.services.scope import TownshipScope
 from zhifa.core.services.townships import get_township_row
 
 TARGET_KINDS = {"organisation": "单位", "individual": "个体工商户"}
@@ -153,7 +154,7 @@ async def set_target_active(township_code: str, target_id: int, active: bool, ac
     """Take an entry out of the directory (注销、迁出) or put it back; the row is kept."""
     township = await get_township_row(township_code)
     actor_id = await _actor_id(township["id"], actor)
-    row = await _target_row(township["id"], target_id)
+    row = await _target_row(township, target_id)
     if row["active"] != active:
         async with write_transaction():
             await lock_township(township["id"])
@@ -162,16 +163,11 @@ async def set_target_active(township_code: str, target_id: int, active: bool, ac
             version = await _bump(township["id"], TARGETS)
             await _event(township, "inspection_target_changed", actor_id,
                          {"target": target_id, "active": active, "version": version})
-    return _target_read(await _target_row(township["id"], target_id))
+    return _target_read(await _target_row(township, target_id))
 
 
-async def _target_row(township_id: int, target_id: int) -> dict:
-    row = await InspectionTarget.select().where(
-        (InspectionTarget.township == township_id) & (InspectionTarget.id == target_id)
-    ).first()
-    if row is None:
-        raise NotFound("inspection.target_not_found", f"本乡镇的检查对象名录中没有编号为 {target_id} 的对象")
-    return row
+async def _target_row(township: dict, target_id: int) -> dict:
+    return await TownshipScope(township).resolve("target", target_id, field="target_id")
 
 
 async def list_targets(township_code: str, field: str | None = None, include_inactive: bool = False) -> TargetDirectoryRead:
