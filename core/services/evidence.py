@@ -16,7 +16,8 @@ from zhifa.core.db.transaction import write_transaction
 from zhifa.core.schemas.cases import EvidenceRead
 from zhifa.core.services import events
 from zhifa.core.services.cases import get_case
-from zhifa.core.services.errors import Invalid, NotFound, TooLarge
+from zhifa.core.services.errors import Invalid, TooLarge
+from zhifa.core.services.scope import not_found
 from zhifa.core.services.townships import get_township_row
 
 
@@ -75,7 +76,7 @@ async def _validated(township_code: str, case_id: int, kind: str, captured_at: d
         raise Invalid("evidence.captured_at", "取证时间必须带时区")
     user = await AppUser.select(AppUser.id, AppUser.township).where(AppUser.username == collector).first()
     if user is None or user["township"] != township["id"]:
-        raise NotFound("user.not_found", f"本乡镇未找到用户 {collector}")
+        raise not_found("user", "actor", collector)
     return township, kind_, user
 
 
@@ -160,7 +161,7 @@ async def evidence_file(township_code: str, evidence_id: int) -> tuple[EvidenceR
     township = await get_township_row(township_code)
     row = await Evidence.select().where((Evidence.id == evidence_id) & (Evidence.township == township["id"])).first()
     if row is None:
-        raise NotFound("evidence.not_found", f"本乡镇未找到编号为 {evidence_id} 的证据")
+        raise not_found("evidence", "evidence_id", evidence_id)
     path = store_dir() / row["storage_key"]
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -176,7 +177,7 @@ async def evidence_content(township_code: str, evidence_id: int) -> bytes:
     township = await get_township_row(township_code)
     row = await Evidence.select().where((Evidence.id == evidence_id) & (Evidence.township == township["id"])).first()
     if row is None:
-        raise NotFound("evidence.not_found", f"本乡镇未找到编号为 {evidence_id} 的证据")
+        raise not_found("evidence", "evidence_id", evidence_id)
     content = (store_dir() / row["storage_key"]).read_bytes()
     if hashlib.sha256(content).hexdigest() != row["content_sha256"]:
         raise Invalid("evidence.tampered", f"证据 {evidence_id} 的内容与取证时的哈希值不符，可能已被篡改")
