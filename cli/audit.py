@@ -21,8 +21,10 @@ def verify(township: Optional[str] = typer.Option(None, "--township", help="只�
     else:
         for report in reports:
             if report.intact:
-                console.print(f"{report.township}：{report.events} 条事件，哈希链完整", highlight=False)
-            else:
+                console.print(f"{report.township}：{report.events} 条事件，哈希链完整，案件记录与事件一致", highlight=False)
+            elif report.first_break is not None:
                 err_console.print(f"[red]{report.township}：{report.first_break.message}[/red]", highlight=False)
+            for mismatch in report.cases:
+                err_console.print(f"[red]{report.township}：{mismatch.message}[/red]", highlight=False)
     if any(not r.intact for r in reports):
         raise typer.Exit(1)
