@@ -98,7 +98,7 @@ def demo_tokens(tokens_for: list[str] = USERS) -> dict[str, str]:
     tokens["hc-officer1#spare"] = run(auth.issue_token("hc-officer1")).token  # for signing out
     # one user holding every township role, for generated requests that should get past the role check
     run(people.create_user(UserCreate(username="hc-all", display_name="全能测试员", township=HENGCUN,
-                                      roles=["township_admin", "officer", "approver", "legal_reviewer", "township_head"],
+                                      roles=["officer", "approver", "legal_reviewer", "township_head"],
                                       legal_qualification=True)))
     run(people.add_certificate("hc-all", CertificateCreate(
         number="33010026999", fields=["urban", "market", "ecology"], issuer="浙江省人民政府",

@@ -90,7 +90,7 @@ example(f"POST {T}/users")(lambda a: Call("hc-admin", expect=201, json={
     "username": "hc-officer9", "display_name": "新执法队员", "roles": ["officer"], "password": "a-long-password"},
     invalid={"json": {"username": "hc-officer9", "roles": "officer"}}))
 example(f"GET {T}/users/{{username}}")(lambda a: Call("hc-admin", params={"username": "hc-officer1"}))
-example(f"POST {T}/users/{{username}}/certificates")(lambda a: Call("hc-admin", expect=201, params={"username": "hc-officer2"},
+example(f"POST {T}/users/{{username}}/certificates")(lambda a: Call("admin", expect=201, params={"username": "hc-officer2"},
     json={"number": "33010026099", "fields": ["urban"], "issuer": "浙江省人民政府", "valid_from": "2026-01-01",
           "valid_to": "2030-12-31"}, invalid={"json": {"number": "33010026099", "valid_from": "明天"}}))
 example(f"GET {T}/parties")(lambda a: Call("hc-officer1"))

@@ -36,8 +36,9 @@ async def get_user(code: str, username: str) -> UserRead:
     return await people.get_township_user(code, username)
 
 
-@post("/townships/{code:str}/users/{username:str}/certificates", opt=roles(PEOPLE_ADMINS), tags=["人员"],
-      summary="登记行政执法证")
+@post("/townships/{code:str}/users/{username:str}/certificates", opt=roles(R.platform_admin), tags=["人员"],
+      summary="登记行政执法证（县级平台管理员）",
+      description="行政执法证由县级以上人民政府统一发放，只能由县级平台管理员登记；乡镇管理员不能给本乡镇人员（包括自己）登记执法证。")
 async def add_certificate(code: str, username: str, data: CertificateCreate) -> CertificateRead:
     await people.get_township_user(code, username)
     return await people.add_certificate(username, data)

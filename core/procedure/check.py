@@ -20,6 +20,8 @@ def check(ctx: ActionContext) -> list[Refusal]:
             f"案件处于「{STATUS_NAMES[status]}」阶段，不能进行「{spec.title}」",
         )]
     refusals = people.actor_has_role(*spec.roles)(ctx) if spec.roles else []
+    if not refusals and people.acting_in_officer_capacity(ctx, spec.roles):
+        refusals = people.actor_certified(ctx)
     missing = [r for need in spec.needs for r in need(ctx)]
     if missing:  # the gates would have nothing to look at
         return refusals + missing

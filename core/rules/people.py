@@ -97,3 +97,55 @@ def hearing_host_not_investigator(ctx: ActionContext) -> list[Refusal]:
     if host not in _people(ctx):
         return [Refusal("hearing.host_unknown", f"{host} 不是本乡镇人员")]
     return []
+
+
+def acting_in_officer_capacity(ctx: ActionContext, allowed: tuple[Role, ...]) -> bool:
+    """True when the actor may take this action only as an officer (not as approver or head)."""
+    actor = _people(ctx).get(ctx.data.get("actor_name", ""))
+    if actor is None:
+        return False
+    held = {r.value for r in allowed} & set(actor.roles)
+    return held == {Role.officer.value}
+
+
+def actor_certified(ctx: ActionContext) -> list[Refusal]:
+    """第四十二条: whoever acts as an enforcement officer holds a valid certificate covering the field
+    that day — the acting person, not only the two assigned officers."""
+    actor = _people(ctx).get(ctx.data.get("actor_name", ""))
+    if actor is not None and actor.certified(ctx.field, ctx.on) is not None:
+        return []
+    name = actor.display_name if actor else ctx.data.get("actor_name", "")
+    return [Refusal("officer.actor_no_valid_certificate",
+                    f"操作人 {name} 在 {ctx.on} 没有覆盖{ctx.data.get('field_name', ctx.field)}领域的有效行政执法证，"
+                    "不得以执法人员身份办理（行政处罚法第四十二条）")]
+
+
+def decider_independent(ctx: ActionContext) -> list[Refusal]:
+    """The one who decides did not investigate, review or host the hearing of the same case."""
+    actor, file = ctx.data.get("actor_name", ""), ctx.data["file"]
+    roles = []
+    if actor in file.officers:
+        roles.append("调查人员（承办人）")
+    if file.legal_review is not None and file.legal_review.reviewer == actor:
+        roles.append("法制审核人员")
+    if file.hearing is not None and file.hearing.host == actor:
+        roles.append("听证主持人")
+    if not roles:
+        return []
+    return [Refusal("decision.decider_not_independent",
+                    f"{_name(ctx, actor)} 是本案的{'、'.join(roles)}，不得同时作出本案决定（调查、审核、听证、决定相互分离）")]
+
+
+def reviewer_not_hearing_host(ctx: ActionContext) -> list[Refusal]:
+    hearing = ctx.data["file"].hearing
+    if hearing is not None and hearing.host and hearing.host == ctx.data.get("actor_name"):
+        return [Refusal("review.reviewer_is_hearing_host", "本案听证主持人不得担任本案的法制审核人员")]
+    return []
+
+
+def hearing_host_not_reviewer(ctx: ActionContext) -> list[Refusal]:
+    review = ctx.data["file"].legal_review
+    host = ctx.data["input"].host
+    if review is not None and review.reviewer == host:
+        return [Refusal("hearing.host_is_reviewer", f"听证主持人 {_name(ctx, host)} 是本案法制审核人员")]
+    return []

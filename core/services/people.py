@@ -36,8 +36,11 @@ async def create_user(data: UserCreate, *, password_hash: str | None = None) -> 
     if data.password is not None and (problem := password_problem(
             data.password, user_inputs=[data.username, data.display_name])) is not None:
         raise Invalid("user.password", problem)
-    if Role.auxiliary in roles and ({Role.officer, Role.approver, Role.legal_reviewer, Role.township_head} & set(roles)):
+    enforcing = {Role.officer, Role.approver, Role.legal_reviewer, Role.township_head} & set(roles)
+    if Role.auxiliary in roles and enforcing:
         raise Invalid("user.auxiliary_cannot_enforce", "辅助人员不得同时担任执法、审批、审核或决定角色")
+    if Role.township_admin in roles and enforcing:  # the one who manages accounts does not also enforce
+        raise Invalid("user.admin_cannot_enforce", "乡镇管理员账号不得同时担任执法、审批、法制审核或决定角色（管理与执法分离）")
     township_id = None
     if data.township and set(roles) - TOWNSHIP_ROLES:
         outside = "、".join(r.value for r in roles if r not in TOWNSHIP_ROLES)
