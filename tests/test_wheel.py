@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,8 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_built_wheel_carries_the_catalogues_and_runs_the_command(tmp_path):
+    source = tmp_path / "src"  # a clean copy: no build/ left over in the checkout, none left behind
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "__pycache__",
+                                                                 "tests", ".hypothesis", "*.sqlite3*"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    str(ROOT), "-w", str(tmp_path / "dist")], check=True, capture_output=True, stdin=subprocess.DEVNULL)
+                    str(source), "-w", str(tmp_path / "dist")], check=True, capture_output=True, stdin=subprocess.DEVNULL)
     [wheel] = (tmp_path / "dist").glob("zhifa-*.whl")
     site = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
