@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 from typing import Any, Collection
 
 import msgspec
@@ -15,6 +16,7 @@ from piccolo.engine.sqlite import SQLiteEngine
 from zhifa.core.db.tables import Event
 from zhifa.core.db.transaction import engine, json_param
 from zhifa.core.schemas.cases import EventRead
+from zhifa.core.services.chain_key import chain_key
 
 GENESIS = "0" * 64
 
@@ -27,14 +29,19 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 def event_hash(
     *, township: str, seq: int, case_id: int | None, kind: str, actor_id: int | None,
-    occurred_at: dt.datetime, place: str, payload: dict[str, Any], prev_hash: str,
+    occurred_at: dt.datetime, place: str, payload: dict[str, Any], prev_hash: str, key: bytes | None = None,
 ) -> str:
+    """HMAC-SHA256 under the deployment's chain key; plain SHA-256 (``key`` None) for events
+    recorded before the chain was keyed."""
     body = {
         "township": township, "seq": seq, "case": case_id, "kind": kind, "actor": actor_id,
         "occurred_at": _utc(occurred_at).isoformat(), "place": place, "payload": payload,
         "prev_hash": prev_hash,
     }
-    return hashlib.sha256(msgspec.json.encode(body, order="sorted")).hexdigest()
+    content = msgspec.json.encode(body, order="sorted")
+    if key is None:
+        return hashlib.sha256(content).hexdigest()
+    return hmac.new(key, content, hashlib.sha256).hexdigest()
 
 
 async def append_event(
@@ -50,7 +57,7 @@ async def append_event(
     seq, prev = (last["seq"] + 1, last["hash"]) if last and last["seq"] is not None else (1, GENESIS)
     digest = event_hash(
         township=township_code, seq=seq, case_id=case_id, kind=kind, actor_id=actor_id,
-        occurred_at=moment, place=place, payload=data, prev_hash=prev,
+        occurred_at=moment, place=place, payload=data, prev_hash=prev, key=chain_key(),
     )
     # Raw SQL: one event per action, and Piccolo's insert building costs more than the insert.
     await Event.raw(
@@ -129,26 +136,47 @@ def _read_raw(row: dict) -> EventRead:
 
 class ChainBreak(msgspec.Struct, kw_only=True):
     seq: int
-    problem: str  # altered | inserted_or_deleted | sequence_gap
+    problem: str  # altered | inserted_or_deleted | sequence_gap | unsealed
     message: str
+
+
+class ChainWalk(msgspec.Struct, kw_only=True):
+    first_break: ChainBreak | None
+    unsealed: int = 0  # events before the chain was keyed (plain SHA-256), all at its start
+    sealed_from: int | None = None  # the first event sealed with the key
+
+
+def walk_chain(township_code: str, events: list[EventRead], key: bytes | None = None) -> ChainWalk:
+    """Walk the chain: order, links, and each event's seal (an unsealed event after a sealed one is a forgery)."""
+    key = key if key is not None else chain_key()
+    prev, expected_seq, unsealed, sealed_from = GENESIS, 1, 0, None
+
+    def broken(seq: int, problem: str, message: str) -> ChainWalk:
+        return ChainWalk(first_break=ChainBreak(seq=seq, problem=problem, message=message), unsealed=unsealed,
+                         sealed_from=sealed_from)
+
+    for event in events:
+        if event.seq != expected_seq:
+            return broken(expected_seq, "sequence_gap", f"第 {expected_seq} 号事件缺失（下一条为第 {event.seq} 号）")
+        if event.prev_hash != prev:
+            return broken(event.seq, "inserted_or_deleted",
+                          f"第 {event.seq} 号事件的前序哈希与上一事件不符：其前有事件被插入、删除或改动")
+        fields = dict(township=township_code, seq=event.seq, case_id=event.case_id, kind=event.kind,
+                      actor_id=event.actor_id, occurred_at=event.occurred_at, place=event.place,
+                      payload=event.payload, prev_hash=event.prev_hash)
+        if hmac.compare_digest(event_hash(**fields, key=key), event.hash):
+            sealed_from = sealed_from or event.seq
+        elif event_hash(**fields) == event.hash:
+            if sealed_from is not None:
+                return broken(event.seq, "unsealed",
+                              f"第 {event.seq} 号事件没有部署密钥的签名，却在已签名的事件之后：事件被改动后重新计算了哈希")
+            unsealed += 1
+        else:
+            return broken(event.seq, "altered", f"第 {event.seq} 号事件的内容已被改动")
+        prev, expected_seq = event.hash, expected_seq + 1
+    return ChainWalk(first_break=None, unsealed=unsealed, sealed_from=sealed_from)
 
 
 def verify_chain(township_code: str, events: list[EventRead]) -> ChainBreak | None:
     """The first event where the chain is broken, or None when it is intact."""
-    prev, expected_seq = GENESIS, 1
-    for event in events:
-        if event.seq != expected_seq:
-            return ChainBreak(seq=expected_seq, problem="sequence_gap",
-                              message=f"第 {expected_seq} 号事件缺失（下一条为第 {event.seq} 号）")
-        if event.prev_hash != prev:
-            return ChainBreak(seq=event.seq, problem="inserted_or_deleted",
-                              message=f"第 {event.seq} 号事件的前序哈希与上一事件不符：其前有事件被插入、删除或改动")
-        digest = event_hash(
-            township=township_code, seq=event.seq, case_id=event.case_id, kind=event.kind,
-            actor_id=event.actor_id, occurred_at=event.occurred_at, place=event.place,
-            payload=event.payload, prev_hash=event.prev_hash,
-        )
-        if digest != event.hash:
-            return ChainBreak(seq=event.seq, problem="altered", message=f"第 {event.seq} 号事件的内容已被改动")
-        prev, expected_seq = event.hash, expected_seq + 1
-    return None
+    return walk_chain(township_code, events).first_break
