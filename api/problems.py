@@ -15,6 +15,7 @@ from zhifa.core.services.errors import (
     Forbidden,
     Invalid,
     NotFound,
+    PreconditionRequired,
     ServiceError,
     Throttled,
     TooLarge,
@@ -46,9 +47,9 @@ class Problem(msgspec.Struct, kw_only=True, omit_defaults=True):
 
 
 _STATUS = [(NotFound, 404), (Conflict, 409), (Invalid, 400), (Forbidden, 403), (Unauthenticated, 401),
-           (Throttled, 429), (TooLarge, 413)]
+           (Throttled, 429), (TooLarge, 413), (PreconditionRequired, 428)]
 _TITLES = {400: "请求有误", 401: "未登录", 403: "无权操作", 404: "未找到", 405: "不支持的请求方法", 409: "冲突",
-           413: "内容过大", 415: "不支持的内容类型", 422: "不符合法定程序", 429: "请求过于频繁", 500: "服务器内部错误"}
+           413: "内容过大", 415: "不支持的内容类型", 422: "不符合法定程序", 428: "缺少前提条件", 429: "请求过于频繁", 500: "服务器内部错误"}
 
 
 def problem(status: int, code: str, detail: str, headers: dict[str, str] | None = None, **extra: Any) -> Response:
@@ -62,7 +63,8 @@ def problem(status: int, code: str, detail: str, headers: dict[str, str] | None 
 def service_error(_: Request, exc: ServiceError) -> Response:
     status = next((s for cls, s in _STATUS if isinstance(exc, cls)), 400)
     headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, Throttled) else None
-    errors = [FieldError(field=exc.code.split(".", 1)[-1], source="body", message=exc.message)] if status == 400 else []
+    field = getattr(exc, "field", None) or exc.code.split(".", 1)[-1]
+    errors = [FieldError(field=field, source="body", message=exc.message)] if status == 400 else []
     return problem(status, exc.code, exc.message, headers, errors=errors)
 
 

@@ -12,6 +12,8 @@ from decimal import Decimal
 from enum import Enum
 
 import msgspec
+from zhifa.core.schemas import money
+from zhifa.core.schemas.money import Money, Quantity
 
 APL = "《中华人民共和国行政处罚法》"
 GUIDANCE = "《市场监管总局关于规范市场监督管理行政处罚裁量权的指导意见》（国市监法规〔2022〕2号）"
@@ -126,10 +128,13 @@ class PenaltyFacts(msgspec.Struct, kw_only=True):
     discovered_on: dt.date | None = None  # None: the decision date is taken (favours the party)
     harmful_consequences: bool = False
     situation: str = "default"
-    bases: dict[str, Decimal] = {}  # keyed by StatutoryFine.base: goods_value, construction_cost …
-    units: Decimal | None = None  # per_unit forms
+    bases: dict[str, Money] = {}  # keyed by StatutoryFine.base: goods_value, construction_cost …
+    units: Quantity | None = None  # per_unit forms
     tier: str | None = None  # the officer's tier; None: chosen from the circumstances
     circumstances: list[str] = []
+
+    def __post_init__(self) -> None:
+        money.check(self)  # the calculator's body and a case's 调查终结 facts: money, or 400 naming the field
 
 
 class Range(msgspec.Struct, frozen=True):

@@ -211,7 +211,7 @@ def record_payment(ctx, file):
 def approve_deferral(ctx, file):
     data = _input(ctx)
     file.execution.deferred_to = data.deferred_to
-    file.execution.instalments = [msgspec.convert(i, cf.Instalment, strict=False) for i in data.instalments]
+    file.execution.instalments = [cf.Instalment(due=i.due, amount=i.amount) for i in data.instalments]
     return {}
 
 

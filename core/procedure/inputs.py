@@ -1,17 +1,23 @@
-"""What each procedure action takes (one msgspec struct per action; the API and CLI reuse them)."""
+"""What each procedure action takes (one msgspec struct per action; the API and CLI reuse them).
+
+Every amount is ``zhifa.core.schemas.money``'s money, held on decoding by ``Input.__post_init__``:
+a fine or a payment is ``PositiveMoney``; a bad amount is answered 400 naming its field.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 import msgspec
+from zhifa.core.schemas import money
 from zhifa.core.schemas.ids import RecordId
+from zhifa.core.schemas.money import PositiveMoney
 
 
 class Input(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    pass
+    def __post_init__(self) -> None:
+        money.check(self)
 
 
 class FileCase(Input, kw_only=True, forbid_unknown_fields=True):
@@ -73,7 +79,7 @@ class ExtendSeizure(Input, kw_only=True, forbid_unknown_fields=True):
 
 class ConcludeInvestigation(Input, kw_only=True, forbid_unknown_fields=True):
     facts: dict[str, Any]  # zhifa.core.penalty.PenaltyFacts fields (power and dates filled in by the service)
-    amount: Decimal | None = None
+    amount: PositiveMoney | None = None  # the proposed fine; None: as recommended, or no fine
     penalties: list[str] = []
     reasons: str = ""
     outcome: str = "penalty"  # penalty | no_penalty | criminal_transfer
@@ -131,7 +137,7 @@ class Resume(Input, kw_only=True, forbid_unknown_fields=True):
 
 class Decide(Input, kw_only=True, forbid_unknown_fields=True):
     kind: str = "penalty"  # penalty | no_penalty_minor | no_penalty_unproven | criminal_transfer
-    amount: Decimal | None = None
+    amount: PositiveMoney | None = None  # the fine; None: no fine
     penalties: list[str] = []
     reasons: str = ""
 
@@ -148,13 +154,20 @@ class ServeDecision(Input, kw_only=True, forbid_unknown_fields=True):
 
 
 class RecordPayment(Input, kw_only=True, forbid_unknown_fields=True):
-    amount: Decimal
+    amount: PositiveMoney  # not more than is owed (zhifa.core.rules.execution.payment_within_owed)
     receipt: str = ""
+
+
+class Instalment(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """One instalment of a 分期缴纳 plan; held by the enclosing ``ApproveDeferral``."""
+
+    due: dt.date
+    amount: PositiveMoney
 
 
 class ApproveDeferral(Input, kw_only=True, forbid_unknown_fields=True):
     deferred_to: dt.date | None = None
-    instalments: list[dict[str, Any]] = []  # [{due, amount}]
+    instalments: list[Instalment] = []
     reason: str
 
 
@@ -203,7 +216,7 @@ class DecideOnSpot(Input, kw_only=True, forbid_unknown_fields=True):
     summary: str
     place: str
     act_date: dt.date
-    amount: Decimal | None = None  # None: warning only
+    amount: PositiveMoney | None = None  # None: warning only
     warning: bool = False
     statement_heard: bool = True  # facts, reasons and rights told orally and the party heard (第44-45条)
     collect_on_spot: bool = False

@@ -174,7 +174,7 @@ def _plans(action: str, data: Any) -> list[tuple[str, dt.date]]:
     for name in PLANS.get(action, ()):
         if name == "instalments[].due":
             for n, item in enumerate(getattr(data, "instalments", None) or []):
-                day = _date(item.get("due")) if isinstance(item, dict) else None
+                day = _date(item.get("due") if isinstance(item, dict) else getattr(item, "due", None))
                 if day is not None:
                     found.append((f"instalments[{n}].due", day))
         else:

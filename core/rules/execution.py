@@ -1,6 +1,8 @@
-"""Gates of service and execution: electronic service (第61条), the 催告 and court application."""
+"""Gates of service and execution: electronic service (第61条), payments, the 催告 and court application."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from zhifa.core.calendar import court_application_deadline, earliest_court_application
 from zhifa.core.rules.context import ActionContext
@@ -37,6 +39,28 @@ def court_application_window(ctx: ActionContext) -> list[Refusal]:
     if ctx.on > latest:
         return [Refusal("execution.too_late", f"申请强制执行的期限已于 {latest} 届满（行政强制法第五十三条）")]
     return []
+
+
+def payment_within_owed(ctx: ActionContext) -> list[Refusal]:
+    """A payment is not more than is still owed: the fine plus 加处罚款 to the payment's day, less what was paid.
+
+    ``amount_owed`` (fine + surcharge) is computed by the service from the case file and the calendar.
+    """
+    file = ctx.data["file"]
+    owed = ctx.data.get("amount_owed")
+    if owed is None or file.decision is None or not file.decision.amount:
+        return []
+    amount = ctx.data["input"].amount
+    paid = sum((p.amount for p in file.execution.payments), start=Decimal(0)) if file.execution else Decimal(0)
+    outstanding = owed - paid
+    if amount <= outstanding:
+        return []
+    surcharge = owed - file.decision.amount
+    owed_text = f"罚款 {file.decision.amount} 元" + (f"、加处罚款 {surcharge} 元" if surcharge else "")
+    if outstanding <= 0:
+        return [Refusal("payment.exceeds_owed", f"{owed_text}已缴清（已缴 {paid} 元），不能再登记缴款 {amount} 元")]
+    return [Refusal("payment.exceeds_owed",
+                    f"缴款 {amount} 元超过尚欠的 {outstanding} 元（应缴{owed_text}，合计 {owed} 元，已缴 {paid} 元）")]
 
 
 def paid_or_enforced(ctx: ActionContext) -> list[Refusal]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 
 class ServiceError(Exception):
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, *, field: str | None = None):
         self.code = code
         self.message = message
+        self.field = field  # the request's field at fault, as the request names it (``amount``, ``instalments[0].amount``)
         super().__init__(message)
 
 
@@ -38,3 +39,7 @@ class Throttled(ServiceError):
 
 class TooLarge(ServiceError):
     pass
+
+
+class PreconditionRequired(ServiceError):
+    """A write that must say which version it read (``If-Match``) did not (RFC 6585: 428)."""

@@ -119,6 +119,8 @@ async def perform(
         context.data["hearing_offered"] = hearing.hearing_right(threshold, file.proposal.amount, file.proposal.penalties)
     if action in ("close", "file_with_authority"):
         context.data["amount_owed"] = _owed(file, on)
+    if action == "record_payment":  # what is owed on the day of this payment (rules.execution.payment_within_owed)
+        context.data["amount_owed"] = _owed(file, on, paying=True)
 
     refusals = list(chain.from_iterable(r for r in hooks.zhifa_check_action(context=context) if r))
     if refusals:
@@ -140,7 +142,7 @@ async def perform(
         elif value is not None:
             columns[getattr(Case, name)] = value
 
-    async with write_transaction():
+    async with write_transaction(township["id"]):
         if action == "file_case":
             value = await numbering.next_number(township["id"], on.year, "case")
             columns[Case.number] = numbering.case_number(township["short_name"], on.year, value)
@@ -160,15 +162,15 @@ async def perform(
     return await get_case(township_code, case_id)
 
 
-def _owed(file: casefile.CaseFile, on: dt.date):
-    """Fine plus the late-payment surcharge up to the last payment (or ``on``)."""
+def _owed(file: casefile.CaseFile, on: dt.date, *, paying: bool = False):
+    """Fine plus the late-payment surcharge up to the last payment (or ``on``; when ``paying``, up to ``on``)."""
     from zhifa.core.calendar import Excluded, surcharge
 
     decision = file.decision
     if decision is None or not decision.amount or file.execution is None:
         return decision.amount if decision else None
     execution = file.execution
-    last_paid = max((p.on for p in execution.payments), default=on)
+    last_paid = on if paying else max((p.on for p in execution.payments), default=on)
     paused = [Excluded(start=i.start, end=i.end, reason=i.reason) for i in execution.remedies]
     due = execution.deferred_to or execution.due
     return decision.amount + surcharge(decision.amount, due, last_paid, paused)

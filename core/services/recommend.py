@@ -8,6 +8,7 @@ from typing import Any
 import msgspec
 from zhifa.core.procedure.casefile import CaseFile
 from zhifa.core.rules.context import ActionContext
+from zhifa.core.schemas.money import MoneyInvalid
 from zhifa.core.services.errors import Invalid
 
 
@@ -23,6 +24,8 @@ def penalty_facts(context: ActionContext, given: dict[str, Any], party_kind: str
         raise Invalid("penalty.act_date_required", "计算处罚须写明违法行为发生日期")
     try:
         return msgspec.convert(merged, PenaltyFacts, strict=False)
+    except MoneyInvalid as exc:  # named as the action's body names it: facts.bases.goods_value
+        raise exc.within("facts") from None
     except msgspec.ValidationError as exc:
         raise Invalid("penalty.facts", f"裁量事实有误：{exc}") from exc
 
