@@ -5,7 +5,8 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
-from litestar import Request, get, post
+from litestar import Request, Response, get, post
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Parameter
 from litestar.response import File
 from zhifa.api.access import CASE_READERS, R, record_id, roles
@@ -21,19 +22,22 @@ MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
 
 @post("/townships/{code:str}/cases/{case_id:int}/evidence", opt=roles(R.officer), tags=TAGS, summary="上传证据",
       request_max_body_size=None, status_code=201,
+      responses={200: ResponseSpec(EvidenceRead, description="本案已有内容相同（SHA-256 一致）的证据：返回该证据的已有记录")},
       description="请求体为证据文件原始内容（Content-Type 为其媒体类型），边接收边计算 SHA-256；"
-                  f"上限 {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB。")
+                  f"上限 {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB。新证据答 201；同一文件再次上传到同一案件答 200 "
+                  "并返回已有的记录（不新增证据，也不记事件）。存储空间已满答 507。")
 async def upload(
     request: Request[Principal, str, object], code: str, case_id: int = record_id("案件"),
     kind: str = Parameter(description="法定证据种类"), title: str = Parameter(min_length=1, description="证据名称"),
     captured_at: dt.datetime = Parameter(description="取证时间（带时区）"), captured_place: str = "",
-) -> EvidenceRead:
+) -> Response[EvidenceRead]:
     media_type = request.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
-    return await evidence.register_evidence_stream(
+    item, created = await evidence.receive_evidence_stream(
         code, case_id, request.stream(), kind=kind, title=title, captured_at=captured_at,
         collector=request.user.username, captured_place=captured_place, media_type=media_type or "application/octet-stream",
         max_bytes=MAX_EVIDENCE_BYTES,
     )
+    return Response(item, status_code=201 if created else 200)
 
 
 @get("/townships/{code:str}/cases/{case_id:int}/evidence", opt=roles(CASE_READERS), tags=TAGS, summary="案件证据清单")

@@ -273,7 +273,7 @@ async def render_document(
     data_json = msgspec.json.decode(msgspec.json.encode(data or {}))
     values = msgspec.json.decode(msgspec.json.encode(values))
 
-    async with write_transaction():
+    async with write_transaction(township["id"]):
         number = None
         if original is not None:
             number = original["number"]

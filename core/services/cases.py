@@ -14,7 +14,7 @@ from itertools import chain
 import msgspec
 from zhifa.core import clock
 from zhifa.core.db.tables import AppUser, Case, Party, Township
-from zhifa.core.db.transaction import json_param, write_transaction
+from zhifa.core.db.transaction import json_param, lock_township, write_transaction
 from zhifa.core.registry import get_host
 from zhifa.core.rules import dates
 from zhifa.core.rules.context import ActionContext
@@ -97,6 +97,7 @@ async def _township_and_actor(township_code: str, actor: str | None) -> tuple[di
 
 async def _register(township_code: str, data: ClueCreate, actor: str | None):
     township, actor_id = await _township_and_actor(township_code, actor)
+    await lock_township(township["id"])  # the first lock, before any insert (core/db/transaction.py)
     host = get_host()
     authorisations.check_scope(data.field, data.power)
     catalogue = host.registry.catalogues[data.field]

@@ -5,7 +5,7 @@ it was, the new data is installed, and they are computed again. Every deadline t
 stopped being provisional is written on the case's timeline (event ``deadline_recomputed``: old
 date, new date, source); dates the case file records (the reply deadline, the payment due date)
 are updated; limits on the authority that moved into the past are reported as newly overdue.
-Runs inside the caller's write transaction.
+Runs inside the caller's write transaction, taking every township's lock (ascending) before it reads.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from zhifa.core import clock
 from zhifa.core.calendar import add_working_days, working_days_after
 from zhifa.core.calendar.sources import any_provisional
 from zhifa.core.db.tables import Case, InspectionResult, Referral
+from zhifa.core.db.transaction import lock_all_townships
 from zhifa.core.procedure import casefile
 from zhifa.core.procedure.states import FINAL, Status
 from zhifa.core.rules.case_deadlines import case_deadlines, set_stored, stored_dates
@@ -52,6 +53,7 @@ def _load(row: dict) -> casefile.CaseFile:
 async def recompute(install: Callable[[], None], *, source: str, actor: str) -> RecomputeReport:
     """Install new calendar data with ``install`` and record what it moved."""
     on = clock.today()
+    await lock_all_townships()  # before reading: it writes cases and chains of every township
     rows = await _open_cases()
     before: dict[int, tuple[dict, casefile.CaseFile, dict[str, DeadlineRead], dict[str, dt.date]]] = {}
     for row in rows:

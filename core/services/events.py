@@ -9,16 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import logging
 from typing import Any, Collection
 
 import msgspec
 from piccolo.engine.sqlite import SQLiteEngine
 from zhifa.core.db.tables import Event
-from zhifa.core.db.transaction import engine, json_param
+from zhifa.core.db.transaction import engine, holds_lock, json_param, lock_township
 from zhifa.core.schemas.cases import EventRead
 from zhifa.core.services.chain_key import chain_key
 
 GENESIS = "0" * 64
+log = logging.getLogger(__name__)
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -72,17 +74,19 @@ async def append_event(
 
 
 async def _lock_and_read_head(township_id: int) -> dict | None:
-    """The chain's last event, with the township locked so no one appends meanwhile (one round trip).
+    """The chain's last event, read with the township's lock held so no one appends meanwhile.
 
-    SQLite's BEGIN IMMEDIATE already holds the only write lock; PostgreSQL locks the township row.
+    SQLite's BEGIN IMMEDIATE already holds the only write lock. On PostgreSQL the write took the
+    township's lock first (``write_transaction(township_id)``); a write that did not takes it here,
+    late but still before the head is read. The head is read by its own statement, after the lock:
+    under READ COMMITTED that statement's snapshot includes every append committed before the lock
+    was granted (a locking read joined to the head would see the head as it was when it began waiting).
     """
-    if isinstance(engine(), SQLiteEngine):
-        rows = await Event.raw("SELECT seq, hash FROM case_event WHERE township = {} ORDER BY seq DESC LIMIT 1",
-                               township_id)
-    else:
-        rows = await Event.raw(
-            "SELECT e.seq, e.hash FROM township t LEFT JOIN LATERAL (SELECT seq, hash FROM case_event "
-            "WHERE township = t.id ORDER BY seq DESC LIMIT 1) e ON true WHERE t.id = {} FOR UPDATE OF t", township_id)
+    if not holds_lock(township_id):
+        log.warning("写入乡镇 %s 的事件前未先取乡镇锁：在此补取", township_id)
+        await lock_township(township_id)
+    rows = await Event.raw("SELECT seq, hash FROM case_event WHERE township = {} ORDER BY seq DESC LIMIT 1",
+                           township_id)
     return rows[0] if rows else None
 
 

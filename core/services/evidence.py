@@ -1,4 +1,9 @@
-"""Evidence (证据, 行政处罚法 第46条): hashed at capture, stored by content, recorded as an event."""
+"""Evidence (证据, 行政处罚法 第46条): hashed at capture, stored by content, recorded as an event.
+
+The same content is evidence of a case once: uploading it again answers the existing record
+(``created`` False) and records nothing new; if the stored file had gone missing, the upload puts
+it back. A record whose file is missing is answered ``evidence.file_missing`` (409), never a crash.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import AsyncIterator
+from typing import BinaryIO
 from enum import Enum
 from pathlib import Path
 
@@ -16,7 +22,7 @@ from zhifa.core.db.transaction import write_transaction
 from zhifa.core.schemas.cases import EvidenceRead
 from zhifa.core.services import events
 from zhifa.core.services.cases import get_case
-from zhifa.core.services.errors import Invalid, TooLarge
+from zhifa.core.services.errors import Conflict, Invalid, TooLarge
 from zhifa.core.services.scope import not_found
 from zhifa.core.services.townships import get_township_row
 
@@ -87,13 +93,20 @@ async def register_evidence(
     township, kind_, user = await _validated(township_code, case_id, kind, captured_at, collector)
     digest = hashlib.sha256(content).hexdigest()
     key = _store(township_code, content, digest)
-    return await _record(township, township_code, case_id, kind_, title, digest, len(content), key, captured_at,
-                         captured_place, media_type, user["id"])
+    item, _ = await _record(township, township_code, case_id, kind_, title, digest, len(content), key, captured_at,
+                            captured_place, media_type, user["id"])
+    return item
 
 
 async def _record(township, township_code, case_id, kind_, title, digest, size, key, captured_at, captured_place,
-                  media_type, user_id) -> EvidenceRead:
-    async with write_transaction():
+                  media_type, user_id) -> tuple[EvidenceRead, bool]:
+    """The case's record of this content: the one already there, or a new one with its event."""
+    async with write_transaction(township["id"]):
+        # after the township's lock: a concurrent upload of the same bytes has committed or not begun
+        existing = await Evidence.select().where(
+            (Evidence.township == township["id"]) & (Evidence.case == case_id) & (Evidence.storage_key == key)).first()
+        if existing is not None:
+            return _read(existing), False
         row = Evidence(
             township=township["id"], case=case_id, kind=kind_.value, title=title, content_sha256=digest,
             size_bytes=size, media_type=media_type, storage_key=key,
@@ -106,7 +119,7 @@ async def _record(township, township_code, case_id, kind_, title, digest, size, 
             case_id=case_id, actor_id=user_id, place=captured_place, occurred_at=captured_at,
             payload={"evidence_id": row.id, "kind": kind_.value, "sha256": digest, "size": size},
         )
-    return _read(await Evidence.select().where(Evidence.id == row.id).first())
+    return _read(await Evidence.select().where(Evidence.id == row.id).first()), True
 
 
 async def register_evidence_stream(
@@ -115,16 +128,33 @@ async def register_evidence_stream(
     media_type: str = "application/octet-stream",
 ) -> EvidenceRead:
     """Evidence received as a stream: hashed while written to disk, never held whole in memory."""
+    item, _ = await receive_evidence_stream(
+        township_code, case_id, chunks, kind=kind, title=title, captured_at=captured_at, collector=collector,
+        max_bytes=max_bytes, captured_place=captured_place, media_type=media_type)
+    return item
+
+
+def _staging_file(staging: Path) -> tuple[BinaryIO, Path]:
+    """A new file in the staging folder, open for writing (the store's write: a full disk fails here)."""
+    handle, name = tempfile.mkstemp(dir=staging)
+    return os.fdopen(handle, "wb"), Path(name)
+
+
+async def receive_evidence_stream(
+    township_code: str, case_id: int, chunks: AsyncIterator[bytes], *, kind: str, title: str,
+    captured_at: dt.datetime, collector: str, max_bytes: int, captured_place: str = "",
+    media_type: str = "application/octet-stream",
+) -> tuple[EvidenceRead, bool]:
+    """``register_evidence_stream``, also saying whether the record is new (False: the case already had this content)."""
     township, kind_, user = await _validated(township_code, case_id, kind, captured_at, collector)
     if not title.strip():
         raise Invalid("evidence.title", "证据名称不能为空")
     staging = store_dir() / ".staging"
     staging.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=staging)
-    tmp = Path(name)
+    out, tmp = _staging_file(staging)
     digest, size = hashlib.sha256(), 0
     try:
-        with os.fdopen(handle, "wb") as out:
+        with out:
             async for chunk in chunks:
                 size += len(chunk)
                 if size > max_bytes:
@@ -164,9 +194,12 @@ async def evidence_file(township_code: str, evidence_id: int) -> tuple[EvidenceR
         raise not_found("evidence", "evidence_id", evidence_id)
     path = store_dir() / row["storage_key"]
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except FileNotFoundError:
+        raise _file_missing(evidence_id) from None
     if digest.hexdigest() != row["content_sha256"]:
         raise Invalid("evidence.tampered", f"证据 {evidence_id} 的内容与取证时的哈希值不符，可能已被篡改")
     return _read(row), path
@@ -178,7 +211,16 @@ async def evidence_content(township_code: str, evidence_id: int) -> bytes:
     row = await Evidence.select().where((Evidence.id == evidence_id) & (Evidence.township == township["id"])).first()
     if row is None:
         raise not_found("evidence", "evidence_id", evidence_id)
-    content = (store_dir() / row["storage_key"]).read_bytes()
+    try:
+        content = (store_dir() / row["storage_key"]).read_bytes()
+    except FileNotFoundError:
+        raise _file_missing(evidence_id) from None
     if hashlib.sha256(content).hexdigest() != row["content_sha256"]:
         raise Invalid("evidence.tampered", f"证据 {evidence_id} 的内容与取证时的哈希值不符，可能已被篡改")
     return content
+
+
+def _file_missing(evidence_id: int) -> Conflict:
+    return Conflict("evidence.file_missing",
+                    f"证据 {evidence_id} 有记录，但其文件已不在证据存储中：请联系管理员从备份恢复，"
+                    "或重新上传同一文件（哈希一致即恢复，不会新增证据）")

@@ -242,7 +242,7 @@ async def publish(township_code: str, publication_id: int, *, actor: str, on: dt
     record = await _record(township, row, on, until)
     _check_clean(record)
     due = _due(row)
-    async with write_transaction():
+    async with write_transaction(township["id"]):
         saved = await Publication.update({
             Publication.status: "published", Publication.published_on: on, Publication.display_until: until,
             Publication.record: msgspec.to_builtins(record), Publication.due_on: due.on,
@@ -268,7 +268,7 @@ async def request_withdrawal(township_code: str, publication_id: int, *, actor: 
     row = await _row(township["id"], publication_id)
     if row["status"] not in ("queued", "published"):
         raise Conflict("publication.not_withdrawable", f"该公示当前状态为 {row['status']}，无需撤回")
-    async with write_transaction():
+    async with write_transaction(township["id"]):
         await Publication.update(_withdrawal_columns(row["status"], on, reason.strip())).where(Publication.id == publication_id)
         await events.append_event(
             township_id=township["id"], township_code=township_code, kind="publication_withdrawal_requested",
@@ -290,7 +290,7 @@ async def withdraw(township_code: str, publication_id: int, *, actor: str, reaso
     reason = (reason or "").strip() or row["withdraw_reason"]
     if not reason:
         raise Invalid("publication.reason_required", "须说明撤回的理由（行政处罚法第48条第2款）")
-    async with write_transaction():
+    async with write_transaction(township["id"]):
         await Publication.update({Publication.status: "withdrawn", Publication.withdrawn_on: on,
                                   Publication.withdraw_reason: reason}).where(Publication.id == publication_id)
         due = _withdrawal_due(row).on
@@ -314,7 +314,7 @@ async def take_down(township_code: str, publication_id: int, *, actor: str, on: 
     if on <= row["display_until"] and not reason.strip():
         raise Invalid("publication.display_not_ended",
                       f"公示期至 {row['display_until']} 届满，提前撤下须说明理由（如信用修复）")
-    async with write_transaction():
+    async with write_transaction(township["id"]):
         await Publication.update({Publication.status: "taken_down", Publication.taken_down_on: on}).where(
             Publication.id == publication_id)
         await events.append_event(

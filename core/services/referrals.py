@@ -173,7 +173,7 @@ async def send_referral(township_code: str, data: ReferralCreate, *, actor: str,
                           f"本乡镇在 {sent_on} 已获授权行使执法事项 {data.power}，应当自行办理，不属于乡呼县应事项")
     policy = procedure_settings(township["settings"]).referral
     accept_due, answer_due = _due(sent_on, policy.accept_days), _due(sent_on, policy.answer_days)
-    async with write_transaction():
+    async with write_transaction(township["id"]):
         value = await numbering.next_number(township["id"], sent_on.year, "referral")
         number = referral_number(township["short_name"], sent_on.year, value)
         row = Referral(
@@ -209,7 +209,7 @@ async def _step(row: dict, user: dict, from_status: tuple[str, ...], to_status: 
                        f"该事项处于「{STATUS_NAMES[row['status']]}」状态，不能{title}")
     if moment < row["sent_at"]:
         raise Invalid("referral.time_order", f"{title}时间早于发送时间 {row['sent_at'].isoformat()}")
-    async with write_transaction():
+    async with write_transaction(row["township"]):
         saved = await Referral.update({Referral.status: to_status, **columns}).where(
             (Referral.id == row["id"]) & (Referral.status == row["status"])).returning(Referral.id)
         if not saved:

@@ -53,7 +53,7 @@ async def create_plan(township_code: str, data: PlanCreate, actor: str | None = 
                       f"{data.starts_on} 本乡镇未获{_field_name(data.field)}领域的执法授权，不能安排该领域的抽查")
     if await InspectionPlan.exists().where((InspectionPlan.township == township["id"]) & (InspectionPlan.title == title)):
         raise Conflict("inspection.plan_exists", f"抽查计划「{title}」已存在")
-    async with write_transaction():
+    async with write_transaction(township["id"]):
         row = InspectionPlan(township=township["id"], field=data.field, title=title, ratios=ratios,
                              per_target=data.per_target, starts_on=data.starts_on, ends_on=data.ends_on,
                              rotation=data.rotation, created_by=actor_id)

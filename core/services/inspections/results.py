@@ -126,7 +126,7 @@ async def record_result(township_code: str, draw_id: int, data: ResultCreate, ac
     if outcome is Outcome.case_opened and not (data.clue_summary or data.note).strip():
         raise Invalid("inspection.clue_summary", "发现问题已立案的，须写明发现的问题（作为案件线索）")
     due = publication_due(inspected_on, _periods(township))
-    async with write_transaction():
+    async with write_transaction(township["id"]):
         case_id = None
         if outcome is Outcome.case_opened:
             clue = await cases.register_clue(township_code, ClueCreate(
@@ -194,7 +194,7 @@ async def publish_results(township_code: str, draw_id: int, on: dt.date | None =
     if early:
         raise Invalid("inspection.publish_before_inspection", f"公示日期 {on} 早于检查日期 {early[0]['inspected_on']}")
     late = [r["id"] for r in pending if r["publish_due"] is not None and on > r["publish_due"]]
-    async with write_transaction():
+    async with write_transaction(township["id"]):
         await InspectionResult.update({InspectionResult.published_on: on}).where(
             InspectionResult.id.is_in([r["id"] for r in pending]))
         await _event(township, "inspection_results_published", actor_id,
