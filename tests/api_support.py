@@ -63,11 +63,26 @@ class Api:
         assert response.status_code == 201, response.text
         return response.json()["id"]
 
-    def act(self, case_id: int, action: str, on: str, user: str, township: str = HENGCUN, **data: Any) -> dict:
-        response = self.post(f"/townships/{township}/cases/{case_id}/actions/{action}", user, json=data,
-                             params={"on": on})
+    def act(self, case_id: int, action: str, on: str | None, user: str, township: str = HENGCUN, **data: Any) -> dict:
+        """One procedure action that must succeed; its answer's JSON (the case)."""
+        response = self.attempt(case_id, action, on, user, township, **data)
         assert response.status_code == 200, f"{action}: {response.text}"
         return response.json()
+
+    def attempt(self, case_id: int, action: str, on: str | None, user: str, township: str = HENGCUN, **data: Any):
+        """One procedure action as a client sends it: read the case's version, send it as ``If-Match``.
+
+        ``on=None`` sends no date (the action is dated today). Returns the response, whatever it is.
+        """
+        return self.post(f"/townships/{township}/cases/{case_id}/actions/{action}", user, json=data,
+                         params={} if on is None else {"on": str(on)},
+                         headers={"If-Match": self.version(case_id, user, township)})
+
+    def version(self, case_id: int, user: str, township: str = HENGCUN) -> str:
+        """The case's ``ETag`` (its version, quoted), as an action's ``If-Match`` sends it."""
+        response = self.get(f"/townships/{township}/cases/{case_id}", user)
+        assert response.status_code == 200, response.text
+        return response.headers["etag"]
 
     def party_id(self, name: str, township: str = HENGCUN) -> int:
         parties = self.get(f"/townships/{township}/parties", "hc-officer1" if township == HENGCUN else "fs-officer1")

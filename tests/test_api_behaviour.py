@@ -151,8 +151,7 @@ def test_a_stale_version_is_answered_409_and_nothing_is_lost(api: Api):
 
 def test_a_refused_action_lists_every_rule_with_its_code_and_chinese_message(api: Api):
     case = api.clue("urban", "URBAN-CF-004", "2026-03-02")
-    response = api.post(f"{CASES}/{case}/actions/file_case", "hc-captain", params={"on": "2026-03-03"},
-                        json={"officers": ["hc-officer1", "hc-aux"]})
+    response = api.attempt(case, "file_case", "2026-03-03", "hc-captain", officers=["hc-officer1", "hc-aux"])
     assert response.status_code == 422
     problem = response.json()
     assert problem["type"].startswith("urn:zhifa:problem:") and problem["refusals"]
@@ -162,8 +161,7 @@ def test_a_refused_action_lists_every_rule_with_its_code_and_chinese_message(api
 
 def test_an_action_dated_in_the_future_is_refused(api: Api):
     case = api.clue("urban", None, "2026-11-02")
-    response = api.post(f"{CASES}/{case}/actions/decline_filing", "hc-captain", params={"on": "2099-01-01"},
-                        json={"reason": "x"})
+    response = api.attempt(case, "decline_filing", "2099-01-01", "hc-captain", reason="x")
     assert response.status_code == 422 and response.json()["code"] == "date.in_future"  # the core's rule now
 
 

@@ -172,7 +172,7 @@ def _action_example(name: str) -> Callable[[Api], Call]:
             a.act(case, step.action, step.on, step.actor, **_substitute(a, step.data))
         step = recipe.action
         return Call(step.actor, params={"case_id": case}, json=_substitute(a, step.data), query={"on": step.on},
-                    invalid=BAD_BODY)
+                    headers={"If-Match": a.version(case, step.actor)}, invalid=BAD_BODY)
 
     return build
 

@@ -60,6 +60,10 @@ def test_generated_requests_never_get_a_server_error(module_api: Api, fuzz_world
             case.path_parameters["code"] = HENGCUN
         if "case_id" in case.path_parameters:
             case.path_parameters["case_id"] = fuzz_world["cases"][len(repr(case.body)) % len(fuzz_world["cases"])]
+        if case.headers and "If-Match" in case.headers and len(repr(case.body)) % 3:
+            # the case's own version two times in three, so generated bodies reach the service, not only 409
+            read = module_api.get(f"/townships/{HENGCUN}/cases/{case.path_parameters['case_id']}", "fuzz-all")
+            case.headers["If-Match"] = read.headers.get("etag", case.headers["If-Match"])
         kwargs = case.as_transport_kwargs(base_url="", headers={"Authorization": f"Bearer {fuzz_world['token']}"})
         request = {k: v for k, v in kwargs.items() if k in _REQUEST_KEYS}
         request.pop("cookies", None)  # per-request cookies are deprecated in httpx, and the API reads none

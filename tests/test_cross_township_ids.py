@@ -212,7 +212,7 @@ A = f"/townships/{HENGCUN}/cases"
 
 
 def _post_action(api: Api, case: int, action: str, on: str, user: str, **data: Any):
-    return api.post(f"{A}/{case}/actions/{action}", user, json=data, params={"on": on})
+    return api.attempt(case, action, on, user, **data)
 
 
 def _steps(api: Api, case: int, steps) -> None:

@@ -39,7 +39,7 @@ def register(api: Api, found: dt.date | str, **extra: Any):
 
 
 def attempt(api: Api, case: int, action: str, on: str | dt.date, user: str, **data: Any):
-    return api.post(f"{CASES}/{case}/actions/{action}", user, json=data, params={"on": str(on)})
+    return api.attempt(case, action, str(on), user, **data)
 
 
 def refusal(response) -> dict:
@@ -126,7 +126,7 @@ def test_an_action_dated_after_today_is_refused_with_422_and_today_is_allowed(ap
     done = attempt(api, case, "decline_filing", day(), "hc-captain", reason="不属于本机关管辖")
     assert done.status_code == 200, done.text  # today, and the same day the clue was found
     undated = api.clue("urban", None, str(day()))  # without ``on``: today, which is allowed
-    response = api.post(f"{CASES}/{undated}/actions/decline_filing", "hc-captain", json={"reason": "不属于本机关管辖"})
+    response = api.attempt(undated, "decline_filing", None, "hc-captain", reason="不属于本机关管辖")
     assert response.status_code == 200, response.text
     events = api.get(f"{CASES}/{undated}", "hc-captain").json()["timeline"]
     assert [e["payload"]["on"] for e in events if e["kind"] == "decline_filing"] == [str(day())]

@@ -61,14 +61,12 @@ def test_the_one_who_investigated_a_case_cannot_decide_it(api: Api):
     case = api.clue("ecology", FUMES, "2026-03-02")
     api.act(case, "file_case", "2026-03-03", "hc-captain", officers=["hc-all", "hc-officer1"], act_date="2026-03-01")
     api.act(case, "conclude_investigation", "2026-03-10", "fuzz-all", facts={}, amount="20000")
-    review = api.post(f"/townships/{HENGCUN}/cases/{case}/actions/legal_review", "fuzz-all",
-                      json={"passed": True, "opinion": "同意"}, params={"on": "2026-03-10"})
+    review = api.attempt(case, "legal_review", "2026-03-10", "fuzz-all", passed=True, opinion="同意")
     assert review.status_code == 422 and "review.reviewer_is_investigator" in review.text
     api.act(case, "legal_review", "2026-03-10", "hc-legal", passed=True, opinion="事实清楚，证据确凿")
     api.act(case, "serve_notice", "2026-03-11", "fuzz-all")
     api.act(case, "waive_rights", "2026-03-11", "fuzz-all")
-    decided = api.post(f"/townships/{HENGCUN}/cases/{case}/actions/decide", "fuzz-all", json={"amount": "20000"},
-                       params={"on": "2026-03-12"})
+    decided = api.attempt(case, "decide", "2026-03-12", "fuzz-all", amount="20000")
     assert decided.status_code == 422, decided.text
     assert [r["code"] for r in decided.json()["refusals"]] == ["decision.decider_not_independent"]
     assert api.act(case, "decide", "2026-03-12", "hc-head", amount="20000")["status"] == "decided"

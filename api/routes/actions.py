@@ -1,10 +1,13 @@
 """Every procedure action as its own endpoint, generated from ``ACTIONS``.
 
 ``POST /townships/{code}/cases/{case_id}/actions/{name}`` with the action's input as the body.
-Send the case version you last read as ``If-Match`` (the ``ETag`` of the case): if someone else
-changed the case in between, the answer is 409 and nothing is saved. ``on`` records an action
-taken earlier on paper (default today); a date after today, before 1996-10-01 or before the case's
-previous step is refused by the core with 422 (``zhifa.core.rules.dates``: ``date.*`` codes).
+Every action must send the case version it read as ``If-Match`` (the ``ETag`` of the case): without
+it the answer is 428 (``case.if_match_required``); if someone else changed the case in between, 409
+(``case.version_conflict``) and nothing is saved. So two clerks recording the same payment at once
+record it once (the CLI is one operator at the console and calls the service directly).
+``on`` records an action taken earlier on paper (default today); a date after today, before
+1996-10-01 or before the case's previous step is refused by the core with 422
+(``zhifa.core.rules.dates``: ``date.*`` codes).
 """
 
 from __future__ import annotations
@@ -20,12 +23,17 @@ from zhifa.core.procedure.actions import ACTIONS, Action
 from zhifa.core.schemas.auth import Principal
 from zhifa.core.schemas.cases import CaseRead
 from zhifa.core.services import procedure
-from zhifa.core.services.errors import Invalid
+from zhifa.core.services.errors import Invalid, PreconditionRequired
+
+IF_MATCH = ("必填。本案件的版本号，即读取案件（GET 案件详情或上一次办案操作）时响应头 ETag 的值，如 \"3\"。"
+            "缺少时答 428（case.if_match_required）；案件已被他人修改、版本不符时答 409（case.version_conflict），不保存。")
 
 
-def expected_version(if_match: str | None) -> int | None:
+def expected_version(if_match: str | None) -> int:
     if if_match is None:
-        return None
+        raise PreconditionRequired(
+            "case.if_match_required",
+            "办案操作须在 If-Match 请求头中写明所读取的案件版本（案件详情响应头 ETag 的值），以免覆盖他人同时所做的修改")
     value = if_match.strip().removeprefix("W/").strip('"')
     try:
         return int(value)
@@ -40,7 +48,8 @@ def action_date(on: dt.date | None) -> dt.date:
 
 def _handler(name: str, spec: Action):
     async def perform(request: Request, code: str, data: Any, case_id: int = record_id("案件"),
-                      if_match: str | None = HeaderParameter(name="If-Match", required=False, default=None),
+                      if_match: str | None = HeaderParameter(name="If-Match", required=True, default=None,
+                                                             description=IF_MATCH),
                       on: dt.date | None = None) -> Response:
         case = await procedure.perform(code, case_id, name, data, actor=request.user.username, on=action_date(on),
                                        expected_version=expected_version(if_match))
