@@ -150,6 +150,8 @@ example("GET /public/{township}/publications")(lambda a: Call(None, params={"tow
 example("GET /public/{township}")(lambda a: Call(None, params={"township": HENGCUN}, query={"on": "2026-03-20"},
                                                  invalid=PUBLIC_DAY))
 example(f"GET {T}/publications")(lambda a: Call("hc-officer1", query={"case_id": 1}, invalid={"query": {"case_id": "甲"}}))
+example(f"GET {T}/publications/{{publication_id}}/draft")(lambda a: Call(
+    "hc-officer1", params={"publication_id": _publication(a)}, query={"on": "2026-03-20"}, invalid=PUBLIC_DAY))
 example(f"POST {T}/publications/{{publication_id}}/publish")(lambda a: Call(
     "hc-officer1", params={"publication_id": _publication(a)}, query={"on": "2026-03-20"}, invalid=PUBLIC_DAY))
 example(f"POST {T}/publications/{{publication_id}}/withdraw")(lambda a: Call(

@@ -15,7 +15,14 @@ from zhifa.api.routes.actions import action_date
 from zhifa.core import clock
 from zhifa.core.publication.page import render
 from zhifa.core.schemas.auth import Principal
-from zhifa.core.schemas.publication import OverduePublication, PublicationRead, PublicPage, WithdrawalCreate
+from zhifa.core.schemas.publication import (
+    OverduePublication,
+    PublicationRead,
+    PublicPage,
+    PublicRecord,
+    PublishConfirm,
+    WithdrawalCreate,
+)
 from zhifa.core.services import publication
 
 Req = Request[Principal, str, object]
@@ -41,10 +48,20 @@ async def list_publications(code: str, case_id: int | None = record_id("案件",
     return await publication.list_publications(code, case_id=case_id)
 
 
+@get("/townships/{code:str}/publications/{publication_id:int}/draft", opt=roles(PUBLISHERS), tags=TAGS,
+     summary="公示内容草稿（去标识化后，供公示人核对）")
+async def draft(request: Req, code: str, publication_id: int = record_id("公示"), on: dt.date | None = None) -> PublicRecord:
+    return await publication.draft(code, publication_id, actor=request.user.username, on=action_date(on))
+
+
 @post("/townships/{code:str}/publications/{publication_id:int}/publish", opt=roles(PUBLISHERS), tags=TAGS,
-      summary="公示（生成去标识化的公示内容）", status_code=200)
-async def publish(request: Req, code: str, publication_id: int = record_id("公示"), on: dt.date | None = None) -> PublicationRead:
-    return await publication.publish(code, publication_id, actor=request.user.username, on=action_date(on))
+      summary="公示（公示人核对草稿后确认；去标识化检查作为第二道防线）", status_code=200,
+      description="请求体可带公示人确认或修改后的 facts、reasons（如删去证人、未成年人的姓名）；不带则使用草稿原文。"
+                  "两者都会再经去标识化处理和泄露检查。")
+async def publish(request: Req, code: str, publication_id: int = record_id("公示"), on: dt.date | None = None,
+                  data: PublishConfirm | None = None) -> PublicationRead:
+    return await publication.publish(code, publication_id, actor=request.user.username, on=action_date(on),
+                                     confirmed=data)
 
 
 @post("/townships/{code:str}/publications/{publication_id:int}/withdraw", opt=roles(WITHDRAWERS), tags=TAGS,
@@ -61,4 +78,4 @@ async def overdue(request: Req, on: dt.date | None = None) -> list[OverduePublic
     return await publication.overdue_publications(on or clock.today(), county_code=request.user.county_code)
 
 
-ROUTES = [public_publications, public_html, list_publications, publish, withdraw, overdue]
+ROUTES = [public_publications, public_html, list_publications, draft, publish, withdraw, overdue]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated
 
 import msgspec
 
@@ -56,6 +57,18 @@ class PublicPage(msgspec.Struct, kw_only=True):
     on: dt.date
     records: list[PublicRecord]
     withdrawals: list[WithdrawalNotice]
+
+
+class PublishConfirm(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """What the publisher read in the draft and confirms for the public page (公示内容确认).
+
+    ``facts`` and ``reasons`` replace the draft's texts when given — the publisher removes what the
+    program cannot know (a witness's or a minor's name); the automatic masking and the leak check
+    still run over them as the second line.
+    """
+
+    facts: Annotated[str, msgspec.Meta(max_length=4000, description="公示的违法事实（确认或修改后的）")] | None = None
+    reasons: Annotated[str, msgspec.Meta(max_length=4000, description="公示的处罚理由（确认或修改后的）")] | None = None
 
 
 class WithdrawalCreate(msgspec.Struct, kw_only=True):

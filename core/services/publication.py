@@ -35,6 +35,7 @@ from zhifa.core.schemas.publication import (
     PublicationRead,
     PublicPage,
     PublicRecord,
+    PublishConfirm,
     WithdrawalNotice,
 )
 from zhifa.core.services import authorisations, events
@@ -171,7 +172,8 @@ async def _actor(township_id: int, username: str, allowed: tuple[Role, ...]) -> 
     return row["id"]
 
 
-async def _record(township: dict, row: dict, published_on: dt.date, display_until: dt.date) -> PublicRecord:
+async def _record(township: dict, row: dict, published_on: dt.date, display_until: dt.date,
+                  confirmed: PublishConfirm | None = None) -> PublicRecord:
     scope = TownshipScope(township)  # the record shows only what the township itself holds
     case = await scope.resolve("case", row["case"], field="case_id")
     file = casefile.load(case["facts"])
@@ -207,9 +209,20 @@ async def _record(township: dict, row: dict, published_on: dt.date, display_unti
         decision_kind=decision.kind, title=due_rules.DECISION_NAMES.get(decision.kind, "执法决定"),
         decided_on=decision.on, party=shown, field=catalogue.field.name if catalogue else case["field"],
         power=case["power"], power_name=power.name if power else "", legal_basis=basis,
-        facts=scrub(case["summary"]), place=mask.coarse_address(case["place"]), penalties=penalties,
-        amount=decision.amount, reasons=scrub(decision.reasons), published_on=published_on, display_until=display_until,
+        facts=scrub(_text(confirmed, "facts", case["summary"])), place=mask.coarse_address(case["place"]),
+        penalties=penalties, amount=decision.amount, reasons=scrub(_text(confirmed, "reasons", decision.reasons)),
+        published_on=published_on, display_until=display_until,
     )
+
+
+def _text(confirmed: PublishConfirm | None, name: str, drafted: str) -> str:
+    """The publisher's confirmed text if given (masked again by the caller), else the case's own."""
+    text = getattr(confirmed, name) if confirmed is not None else None
+    if text is None:
+        return drafted
+    if not text.strip():
+        raise Invalid(f"publication.{name}_empty", f"确认公示的「{name}」不能为空")
+    return text
 
 
 def _check_clean(record: PublicRecord) -> None:
@@ -228,8 +241,19 @@ def _months(kind: str, township: dict) -> int:
     return settings.display_months_penalty if kind == due_rules.PENALTY else settings.display_months_other
 
 
-async def publish(township_code: str, publication_id: int, *, actor: str, on: dt.date | None = None) -> PublicationRead:
-    """公示: build the masked record and put it on the public page from ``on``."""
+async def draft(township_code: str, publication_id: int, *, actor: str, on: dt.date | None = None) -> PublicRecord:
+    """The record as it would be published on ``on``, for the publisher to read before confirming."""
+    township = await get_township_row(township_code)
+    on = on or clock.today()
+    await _actor(township["id"], actor, PUBLISHERS)
+    row = await _row(township["id"], publication_id)
+    return await _record(township, row, on, due_rules.display_until(on, _months(row["kind"], township)))
+
+
+async def publish(township_code: str, publication_id: int, *, actor: str, on: dt.date | None = None,
+                  confirmed: PublishConfirm | None = None) -> PublicationRead:
+    """公示: build the masked record — with the texts the publisher confirmed, masked again — and put
+    it on the public page from ``on``."""
     township = await get_township_row(township_code)
     on = on or clock.today()
     actor_id = await _actor(township["id"], actor, PUBLISHERS)
@@ -239,7 +263,7 @@ async def publish(township_code: str, publication_id: int, *, actor: str, on: dt
     if on < row["decided_on"]:
         raise Invalid("publication.before_decision", f"公示日 {on} 早于决定日 {row['decided_on']}")
     until = due_rules.display_until(on, _months(row["kind"], township))
-    record = await _record(township, row, on, until)
+    record = await _record(township, row, on, until, confirmed)
     _check_clean(record)
     due = _due(row)
     async with write_transaction(township["id"]):
