@@ -6,6 +6,8 @@ database and, for SQLite, opens the engine's long-lived reader and writer connec
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import warnings
 from itertools import chain
 
@@ -13,7 +15,7 @@ from litestar import Litestar
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from piccolo.engine.postgres import PostgresEngine
-from zhifa.api import access, problems
+from zhifa.api import access, faults, limits, problems
 from zhifa.api.routes import actions, auth, calendar, cases, catalogue, evidence, people, plugins, townships
 from zhifa.api.routes import publication as publication_routes
 from zhifa.api.headers import security_headers
@@ -24,6 +26,8 @@ from zhifa.core.db.sqlite_persistent import PersistentSQLiteEngine
 from zhifa.core.registry import get_host
 from zhifa.core.services import calendar as calendar_service
 from zhifa.core.services.auth import forget_cached_tokens
+
+log = logging.getLogger(__name__)
 
 CORE_ROUTES = list(chain(auth.ROUTES, townships.ROUTES, catalogue.ROUTES, people.ROUTES, cases.ROUTES,
                          actions.ROUTES, evidence.ROUTES, calendar.ROUTES))
@@ -48,28 +52,48 @@ def create_app(database_url: str | None = None, *, migrate: bool = False, debug:
     """Build the app. The database opens on start-up and closes on shutdown."""
     host = get_host()
 
+    opening: dict[str, asyncio.Lock] = {}
+
+    async def connect() -> None:
+        """Open the long-lived connections (SQLite's reader and writer, PostgreSQL's pool) unless open."""
+        engine = current_engine()
+        if isinstance(engine, PersistentSQLiteEngine) and not engine.is_open:
+            async with opening["lock"]:
+                if not engine.is_open:
+                    await engine.open()
+        elif isinstance(engine, PostgresEngine) and engine.pool is None:
+            async with opening["lock"]:
+                if engine.pool is None:
+                    await engine.start_connection_pool(min_size=2, max_size=10)
+
     async def start() -> None:
         access.forget_townships()
         forget_cached_tokens()
         await open_database(database_url, migrate=migrate)
-        await calendar_service.refresh(max_age=0)
-        engine = current_engine()
-        if isinstance(engine, PersistentSQLiteEngine):
-            await engine.open()
-        elif isinstance(engine, PostgresEngine):
-            await engine.start_connection_pool(min_size=2, max_size=10)
+        opening["lock"] = asyncio.Lock()
+        try:
+            await connect()
+            await calendar_service.refresh(max_age=0)
+        except Exception as exc:  # the server starts anyway and answers 503 until the database is back
+            if faults.kind(exc) != "unavailable":
+                raise
+            log.warning("启动时数据库不可用（%s）：服务照常启动，数据库恢复前的请求答 503", exc)
+
+    async def before_request(request) -> None:
+        await connect()  # the database was down at start-up, or SQLite's file could not be opened
+        await refresh_calendar(request)
 
     async def stop() -> None:
         engine = current_engine()
         if isinstance(engine, PersistentSQLiteEngine):
             await engine.close()
-        elif isinstance(engine, PostgresEngine):
+        elif isinstance(engine, PostgresEngine) and engine.pool is not None:
             await engine.close_connection_pool()
 
     with warnings.catch_warnings():  # Litestar 2.2x style deprecations: see docs/decisions.md
         warnings.filterwarnings("ignore", message=".*(declared using deprecated|declared without a body marker)",
                                 category=DeprecationWarning)
-        return _build(host, start, stop, debug)
+        return _build(host, start, stop, debug, before_request)
 
 
 async def refresh_calendar(_request) -> None:
@@ -77,14 +101,16 @@ async def refresh_calendar(_request) -> None:
     await calendar_service.refresh()
 
 
-def _build(host, start, stop, debug: bool) -> Litestar:
+def _build(host, start, stop, debug: bool, before_request=refresh_calendar) -> Litestar:
     return Litestar(
         route_handlers=[*CORE_ROUTES, *plugins.plugin_routers(host)],
         guards=[access.guard],
-        middleware=[authentication],
-        exception_handlers=problems.HANDLERS,
+        middleware=[limits.url_limits, authentication],
+        exception_handlers={**problems.HANDLERS, **faults.HANDLERS},
+        request_class=limits.ZhifaRequest,
+        request_max_body_size=limits.MAX_BODY_BYTES,
         on_startup=[start],
-        before_request=refresh_calendar,
+        before_request=before_request,
         before_send=[security_headers],
         on_shutdown=[stop],
         openapi_config=openapi_config(),

@@ -10,6 +10,7 @@ from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, NotAuthorizedException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from zhifa.core.rules.refusal import Refused
+from zhifa.core.schemas import text
 from zhifa.core.services.errors import (
     Conflict,
     Forbidden,
@@ -49,7 +50,8 @@ class Problem(msgspec.Struct, kw_only=True, omit_defaults=True):
 _STATUS = [(NotFound, 404), (Conflict, 409), (Invalid, 400), (Forbidden, 403), (Unauthenticated, 401),
            (Throttled, 429), (TooLarge, 413), (PreconditionRequired, 428)]
 _TITLES = {400: "请求有误", 401: "未登录", 403: "无权操作", 404: "未找到", 405: "不支持的请求方法", 409: "冲突",
-           413: "内容过大", 415: "不支持的内容类型", 422: "不符合法定程序", 428: "缺少前提条件", 429: "请求过于频繁", 500: "服务器内部错误"}
+           413: "内容过大", 415: "不支持的内容类型", 422: "不符合法定程序", 428: "缺少前提条件", 429: "请求过于频繁", 500: "服务器内部错误",
+           503: "服务暂不可用", 507: "存储空间不足"}
 
 
 def problem(status: int, code: str, detail: str, headers: dict[str, str] | None = None, **extra: Any) -> Response:
@@ -64,7 +66,8 @@ def service_error(_: Request, exc: ServiceError) -> Response:
     status = next((s for cls, s in _STATUS if isinstance(exc, cls)), 400)
     headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, Throttled) else None
     field = getattr(exc, "field", None) or exc.code.split(".", 1)[-1]
-    errors = [FieldError(field=field, source="body", message=exc.message)] if status == 400 else []
+    source = getattr(exc, "source", "body")  # query or path for ``zhifa.api.limits.RequestRefused``
+    errors = [FieldError(field=field, source=source, message=exc.message)] if status == 400 else []
     return problem(status, exc.code, exc.message, headers, errors=errors)
 
 
@@ -83,6 +86,7 @@ def _field_errors(exc: ValidationException) -> list[FieldError]:
 
 
 def _chinese(message: str) -> str:
+    _, message = text.explain(message)  # lengths and the other messages msgspec words in full
     replacements = [("Expected", "应为"), ("got", "实际为"), ("Object missing required field", "缺少必填字段"),
                     ("Object contains unknown field", "包含未知字段"), ("Invalid enum value", "取值无效"),
                     ("Missing required", "缺少必填"), ("Invalid", "无效")]

@@ -11,6 +11,7 @@ from litestar.params import Parameter
 from litestar.response import File
 from zhifa.api.access import CASE_READERS, R, record_id, roles
 from zhifa.core.domain.media import media_type_of_file
+from zhifa.core.schemas import text
 from zhifa.core.schemas.auth import Principal
 from zhifa.core.schemas.cases import EvidenceRead
 from zhifa.core.services import evidence
@@ -28,8 +29,10 @@ MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
                   "并返回已有的记录（不新增证据，也不记事件）。存储空间已满答 507。")
 async def upload(
     request: Request[Principal, str, object], code: str, case_id: int = record_id("案件"),
-    kind: str = Parameter(description="法定证据种类"), title: str = Parameter(min_length=1, description="证据名称"),
-    captured_at: dt.datetime = Parameter(description="取证时间（带时区）"), captured_place: str = "",
+    kind: str = Parameter(max_length=text.CODE_MAX, description="法定证据种类"),
+    title: str = Parameter(min_length=1, max_length=text.TITLE_MAX, description="证据名称"),
+    captured_at: dt.datetime = Parameter(description="取证时间（带时区）"),
+    captured_place: str = Parameter(default="", max_length=text.LINE_MAX, description="取证地点"),
 ) -> Response[EvidenceRead]:
     media_type = request.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
     item, created = await evidence.receive_evidence_stream(

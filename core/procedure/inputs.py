@@ -2,6 +2,7 @@
 
 Every amount is ``zhifa.core.schemas.money``'s money, held on decoding by ``Input.__post_init__``:
 a fine or a payment is ``PositiveMoney``; a bad amount is answered 400 naming its field.
+Every text is bounded (``zhifa.core.schemas.text``): a longer one is refused on decoding, naming its field.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import msgspec
 from zhifa.core.schemas import money
 from zhifa.core.schemas.ids import RecordId
 from zhifa.core.schemas.money import PositiveMoney
+from zhifa.core.schemas.text import Code, Line, Name, Record, Text, Username
 
 
 class Input(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -21,8 +23,8 @@ class Input(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
 
 class FileCase(Input, kw_only=True, forbid_unknown_fields=True):
-    officers: list[str]  # ≥2 certified officers (第42条)
-    power: str | None = None  # may name the power now if the clue did not
+    officers: list[Username]  # ≥2 certified officers (第42条)
+    power: Code | None = None  # may name the power now if the clue did not
     party_id: RecordId | None = None
     act_date: dt.date | None = None
     act_ended: dt.date | None = None
@@ -30,17 +32,17 @@ class FileCase(Input, kw_only=True, forbid_unknown_fields=True):
 
 
 class DeclineFiling(Input, kw_only=True, forbid_unknown_fields=True):
-    reason: str
+    reason: Text
 
 
 class Transfer(Input, kw_only=True, forbid_unknown_fields=True):
-    recipient: str  # the competent authority
-    reason: str
+    recipient: Name  # the competent authority
+    reason: Text
 
 
 class OrderCorrection(Input, kw_only=True, forbid_unknown_fields=True):
     deadline: dt.date
-    content: str
+    content: Text
 
 
 class Recheck(Input, kw_only=True, forbid_unknown_fields=True):
@@ -48,28 +50,28 @@ class Recheck(Input, kw_only=True, forbid_unknown_fields=True):
 
 
 class ApproveFilingExtension(Input, kw_only=True, forbid_unknown_fields=True):
-    reason: str
+    reason: Text
 
 
 class Recuse(Input, kw_only=True, forbid_unknown_fields=True):
-    officer: str
-    reason: str
-    replacement: str | None = None
+    officer: Username
+    reason: Text
+    replacement: Username | None = None
 
 
 class PreserveEvidence(Input, kw_only=True, forbid_unknown_fields=True):
-    items: str
+    items: Text
 
 
 class DecidePreservedEvidence(Input, kw_only=True, forbid_unknown_fields=True):
     index: int = 0
-    decision: str  # 退还 / 没收 / 移送 / 解除
+    decision: Line  # 退还 / 没收 / 移送 / 解除
 
 
 class Seize(Input, kw_only=True, forbid_unknown_fields=True):
-    kind: str = "seize"  # seal 查封 | seize 扣押
+    kind: Code = "seize"  # seal 查封 | seize 扣押
     days: int = 30
-    items: str
+    items: Text
 
 
 class ExtendSeizure(Input, kw_only=True, forbid_unknown_fields=True):
@@ -80,21 +82,21 @@ class ExtendSeizure(Input, kw_only=True, forbid_unknown_fields=True):
 class ConcludeInvestigation(Input, kw_only=True, forbid_unknown_fields=True):
     facts: dict[str, Any]  # zhifa.core.penalty.PenaltyFacts fields (power and dates filled in by the service)
     amount: PositiveMoney | None = None  # the proposed fine; None: as recommended, or no fine
-    penalties: list[str] = []
-    reasons: str = ""
-    outcome: str = "penalty"  # penalty | no_penalty | criminal_transfer
+    penalties: list[Line] = []
+    reasons: Text = ""
+    outcome: Code = "penalty"  # penalty | no_penalty | criminal_transfer
     complex_case: bool = False
     major_public_interest: bool = False
 
 
 class LegalReview(Input, kw_only=True, forbid_unknown_fields=True):
     passed: bool
-    opinion: str
+    opinion: Text
 
 
 class CollectiveDiscussion(Input, kw_only=True, forbid_unknown_fields=True):
-    attendees: list[str]
-    conclusion: str
+    attendees: list[Name]
+    conclusion: Text
 
 
 class ServeNotice(Input, kw_only=True, forbid_unknown_fields=True):
@@ -102,7 +104,7 @@ class ServeNotice(Input, kw_only=True, forbid_unknown_fields=True):
 
 
 class RecordDefence(Input, kw_only=True, forbid_unknown_fields=True):
-    summary: str
+    summary: Text
 
 
 class WaiveRights(Input, kw_only=True, forbid_unknown_fields=True):
@@ -115,20 +117,20 @@ class RequestHearing(Input, kw_only=True, forbid_unknown_fields=True):
 
 class ScheduleHearing(Input, kw_only=True, forbid_unknown_fields=True):
     hearing_on: dt.date
-    host: str
+    host: Username
 
 
 class HoldHearing(Input, kw_only=True, forbid_unknown_fields=True):
-    record: str
+    record: Record
 
 
 class ExtendDecisionDeadline(Input, kw_only=True, forbid_unknown_fields=True):
     days: int = 30
-    reason: str
+    reason: Text
 
 
 class Suspend(Input, kw_only=True, forbid_unknown_fields=True):
-    reason: str
+    reason: Text
 
 
 class Resume(Input, kw_only=True, forbid_unknown_fields=True):
@@ -136,26 +138,26 @@ class Resume(Input, kw_only=True, forbid_unknown_fields=True):
 
 
 class Decide(Input, kw_only=True, forbid_unknown_fields=True):
-    kind: str = "penalty"  # penalty | no_penalty_minor | no_penalty_unproven | criminal_transfer
+    kind: Code = "penalty"  # penalty | no_penalty_minor | no_penalty_unproven | criminal_transfer
     amount: PositiveMoney | None = None  # the fine; None: no fine
-    penalties: list[str] = []
-    reasons: str = ""
+    penalties: list[Line] = []
+    reasons: Text = ""
 
 
 class HandBack(Input, kw_only=True, forbid_unknown_fields=True):
-    department: str
-    reason: str
+    department: Name
+    reason: Text
 
 
 class ServeDecision(Input, kw_only=True, forbid_unknown_fields=True):
-    method: str = "direct"  # direct | left | post | electronic | public_notice
-    recipient: str
+    method: Code = "direct"  # direct | left | post | electronic | public_notice
+    recipient: Name
     electronic_consent: bool = False
 
 
 class RecordPayment(Input, kw_only=True, forbid_unknown_fields=True):
     amount: PositiveMoney  # not more than is owed (zhifa.core.rules.execution.payment_within_owed)
-    receipt: str = ""
+    receipt: Line = ""
 
 
 class Instalment(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -168,11 +170,11 @@ class Instalment(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 class ApproveDeferral(Input, kw_only=True, forbid_unknown_fields=True):
     deferred_to: dt.date | None = None
     instalments: list[Instalment] = []
-    reason: str
+    reason: Text
 
 
 class RecordRemedy(Input, kw_only=True, forbid_unknown_fields=True):
-    kind: str  # reconsideration | litigation
+    kind: Code  # reconsideration | litigation
     ended: bool = False
 
 
@@ -181,11 +183,11 @@ class ServeDemand(Input, kw_only=True, forbid_unknown_fields=True):
 
 
 class ApplyToCourt(Input, kw_only=True, forbid_unknown_fields=True):
-    court: str
+    court: Name
 
 
 class Close(Input, kw_only=True, forbid_unknown_fields=True):
-    note: str = ""
+    note: Text = ""
 
 
 class Archive(Input, kw_only=True, forbid_unknown_fields=True):
@@ -193,28 +195,28 @@ class Archive(Input, kw_only=True, forbid_unknown_fields=True):
 
 
 class TransferToJudicial(Input, kw_only=True, forbid_unknown_fields=True):
-    organ: str
-    reason: str
+    organ: Name
+    reason: Text
 
 
 class Terminate(Input, kw_only=True, forbid_unknown_fields=True):
-    reason: str
+    reason: Text
 
 
 class Revoke(Input, kw_only=True, forbid_unknown_fields=True):
-    by: str  # 复议机关 / 人民法院 / 本机关
-    reason: str
+    by: Name  # 复议机关 / 人民法院 / 本机关
+    reason: Text
 
 
 class DecideOnSpot(Input, kw_only=True, forbid_unknown_fields=True):
     """简易程序 当场处罚 (第51-52条): creates the case, decided and delivered at once."""
 
-    field: str
-    power: str
-    officers: list[str]
+    field: Code
+    power: Code
+    officers: list[Username]
     party_id: RecordId
-    summary: str
-    place: str
+    summary: Text
+    place: Line
     act_date: dt.date
     amount: PositiveMoney | None = None  # None: warning only
     warning: bool = False
@@ -232,23 +234,23 @@ class FileWithAuthority(Input, kw_only=True, forbid_unknown_fields=True):
 
 class RecordPoliceReceipt(Input, kw_only=True, forbid_unknown_fields=True):
     received_on: dt.date | None = None  # the day the police received the case (回执); default: the action's day
-    receipt_no: str = ""
+    receipt_no: Line = ""
 
 
 class CopyToProcuratorate(Input, kw_only=True, forbid_unknown_fields=True):
-    procuratorate: str  # e.g. 桐庐县人民检察院
-    document_no: str = ""
+    procuratorate: Name  # e.g. 桐庐县人民检察院
+    document_no: Line = ""
 
 
 class RecordPoliceDecision(Input, kw_only=True, forbid_unknown_fields=True):
     filed: bool  # 公安机关决定立案 / 不予立案
-    notice_no: str = ""
-    reason: str = ""  # required when not filed (第8条: 说明理由)
+    notice_no: Line = ""
+    reason: Text = ""  # required when not filed (第8条: 说明理由)
 
 
 class RequestPoliceReconsideration(Input, kw_only=True, forbid_unknown_fields=True):
-    reason: str
+    reason: Text
 
 
 class ResumeAfterNonFiling(Input, kw_only=True, forbid_unknown_fields=True):
-    reason: str = ""
+    reason: Text = ""

@@ -5,17 +5,18 @@ from typing import Any
 
 import msgspec
 from zhifa.core.schemas.ids import RecordId
+from zhifa.core.schemas.text import Code, Line, Text
 
 
 class ClueCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """线索登记: what an officer or auxiliary records when a matter is found."""
 
-    field: str
-    source: str  # patrol | complaint | hotline | grid | random_inspection | sampling | transfer | assignment
-    summary: str
+    field: Code
+    source: Code  # patrol | complaint | hotline | grid | random_inspection | sampling | transfer | assignment
+    summary: Text
     found_at: dt.datetime  # aware; stored in UTC
-    power: str | None = None
-    place: str = ""
+    power: Code | None = None
+    place: Line = ""
     act_date: dt.date | None = None
     party_id: RecordId | None = None
     reporter: dict[str, Any] = {}

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import msgspec
+from zhifa.core.schemas.text import Code, Line, Name, Phone, Title
 
 
 class UserCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -46,12 +47,12 @@ class CertificateCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True
 
 
 class PartyCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    kind: str  # citizen | organisation
-    name: str
-    identifier: str  # 居民身份证号码 / 统一社会信用代码
-    legal_representative: str | None = None
-    address: str = ""
-    phone: str = ""
+    kind: Code  # citizen | organisation
+    name: Title
+    identifier: Code  # 居民身份证号码 / 统一社会信用代码
+    legal_representative: Name | None = None
+    address: Line = ""
+    phone: Phone = ""
 
 
 class PartyRead(msgspec.Struct, kw_only=True):

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Annotated
 
 import msgspec
+from zhifa.core.schemas.text import Text
 
 
 class PublicParty(msgspec.Struct, kw_only=True):
@@ -74,7 +75,7 @@ class PublishConfirm(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 class WithdrawalCreate(msgspec.Struct, kw_only=True):
     """A published decision changed, confirmed unlawful or void outside the ``revoke`` action."""
 
-    reason: str
+    reason: Text
 
 
 class PublicationRead(msgspec.Struct, kw_only=True):

@@ -5,20 +5,21 @@ from __future__ import annotations
 import datetime as dt
 
 import msgspec
+from zhifa.core.schemas.text import Code, Line, Text
 
 
 class ReferralCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    department: str  # county department code, e.g. market-county_amr
-    summary: str
-    field: str | None = None  # defaults to the department's field
-    power: str | None = None
-    place: str = ""
+    department: Code  # county department code, e.g. market-county_amr
+    summary: Text
+    field: Code | None = None  # defaults to the department's field
+    power: Code | None = None
+    place: Line = ""
     case_id: int | None = None
 
 
 class ReferralRating(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     score: int  # 1-5
-    comment: str = ""
+    comment: Text = ""
 
 
 class ReferralRead(msgspec.Struct, kw_only=True):

@@ -39,7 +39,7 @@ class Finding(msgspec.Struct, kw_only=True):
     field: str
     power: str | None
     on: dt.date  # the date the rule was checked for (filing or decision date)
-    step: str  # file_case | decide | decide_on_spot — the step the rule guards
+    step: str  # file_case | decide | decide_on_spot — the step the rule guards; register_evidence for a missing file
     rule: str  # the rule's own refusal code(s), e.g. officer.no_valid_certificate
     message: str  # the rule's Chinese message(s)
     in_event_log: bool  # False: the step has no event — imported history or written directly to the tables

@@ -56,9 +56,16 @@ def _store(township_code: str, content: bytes, digest: str) -> str:
     path = store_dir() / key
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".part")
-        tmp.write_bytes(content)
-        tmp.replace(path)
+        staging = store_dir() / ".staging"
+        staging.mkdir(parents=True, exist_ok=True)
+        out, tmp = _staging_file(staging)  # its own name: two writers of the same content never share one
+        try:
+            with out:
+                out.write(content)
+            tmp.replace(path)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
     return key
 
 

@@ -23,7 +23,8 @@ import datetime as dt
 from typing import Callable
 
 import msgspec
-from zhifa.core.db.tables import AppUser, Certificate
+from zhifa.core import clock
+from zhifa.core.db.tables import AppUser, Certificate, Evidence
 from zhifa.core.procedure.inputs import Decide
 from zhifa.core.registry import get_host
 from zhifa.core.reports.timeline import CaseRecord
@@ -43,6 +44,7 @@ FINDINGS = {
     "fine.outside_tier_without_reasons": "罚款超出裁量阶次而未说明理由",
     "fine.unlawful_amount": "罚款金额超出法定幅度或不符合减轻处罚的条件",
     "power.not_authorised": "行使未获授权（或已上收、已失效）的执法事项",
+    "evidence.file_missing": "证据有记录而其文件已不在证据存储中",
 }
 
 _OF_RULE = {
@@ -158,7 +160,36 @@ async def township_findings(data: TownshipCases, *, quarter: Quarter | None = No
         result += [f for f in case_findings(record, data, staff) if quarter is None or quarter.contains(f.on)]
         if progress is not None:
             progress(f"{data.township['name']} 执法监督检查", done, len(data.records))
+    result += [f for f in await missing_evidence(data) if quarter is None or quarter.contains(f.on)]
     return sorted(result, key=lambda f: (f.township, f.case_id, list(FINDINGS).index(f.code)))
+
+
+async def missing_evidence(data: TownshipCases) -> list[Finding]:
+    """Evidence whose file is gone from the store: one read of the rows and a stat per file, no hashing
+    (each download checks the hash; ``evidence.tampered``). Uploading the same file again restores it."""
+    from zhifa.core.services.evidence import store_dir
+
+    township = data.township
+    rows = await Evidence.select(Evidence.id, Evidence.case, Evidence.title, Evidence.storage_key,
+                                 Evidence.captured_at).where(Evidence.township == township["id"]).order_by(Evidence.id)
+    root, records = store_dir(), {r.id: r for r in data.records}
+    found = []
+    for row in rows:
+        record = records.get(row["case"])
+        if record is None or (root / row["storage_key"]).is_file():
+            continue
+        found.append(Finding(
+            code="evidence.file_missing", title=FINDINGS["evidence.file_missing"], township=township["code"],
+            township_name=township["name"], case_id=record.id, case_number=record.number, field=record.field,
+            power=record.power, on=clock.local_date(_aware(row["captured_at"])), step="register_evidence",
+            rule="evidence.file_missing", message=f"证据 {row['id']}（{row['title']}）的文件已不在证据存储中，须从备份恢复",
+            in_event_log=True))
+    return found
+
+
+def _aware(moment: dt.datetime | str) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(moment) if isinstance(moment, str) else moment  # SQLite may hand back text
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 async def findings(*, township_code: str | None = None, county_code: str | None = None, quarter: Quarter | None = None,

@@ -25,6 +25,7 @@ from zhifa.core.registry import get_host
 from zhifa.core.rules import dates, hearing
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refused
+from zhifa.core.schemas import text
 from zhifa.core.schemas.cases import CaseRead
 from zhifa.core.services import assignments, authorisations, events, numbering, publication
 from zhifa.core.services.cases import after_commit, get_case, read_case
@@ -45,7 +46,9 @@ def _decode_input(action: str, data: Input | dict[str, Any]) -> Input:
     try:
         return msgspec.convert(data, spec.input, strict=False)
     except msgspec.ValidationError as exc:
-        raise Invalid("action.input", f"「{spec.title}」的输入有误：{exc}") from exc
+        field, message = text.explain(exc)
+        raise Invalid("action.input", f"「{spec.title}」的输入有误：{field + '：' if field else ''}{message}",
+                      field=field) from exc
 
 
 async def _party_kind(scope: TownshipScope, party_id: int | None, named: dict) -> tuple[str | None, dt.date | None]:
