@@ -20,15 +20,19 @@ from typing import Any
 
 import pytest
 from zhifa.core.db.tables import Case
+from zhifa.core.schemas.cases import ClueCreate
 from zhifa.core.schemas.ids import MAX_ID
+from zhifa.core.schemas.inspections import RecusalCreate, TargetCreate
 from zhifa.core.schemas.people import PartyCreate
+from zhifa.core.schemas.referrals import ReferralCreate
 from zhifa.core.schemas.townships import DepartmentCreate
-from zhifa.core.services import parties, procedure, townships
+from zhifa.core.services import cases, inspections, parties, procedure, referrals, townships
+from zhifa.core.services.demo import load_demo
 from zhifa.core.services.errors import NotFound
 
 from .api_recipes import BILLBOARD, FUMES, OFFICERS, SHOP, decided, decided_without_penalty, filed
-from .api_support import FENSHUI, HENGCUN, Api, shared_app
-from .helpers import valid_credit_code, valid_resident_id
+from .api_support import CST, FENSHUI, HENGCUN, Api, shared_app
+from .helpers import run, valid_credit_code, valid_resident_id
 from .test_api_contract import EXAMPLES, Call, _send, _substitute
 
 pytestmark = pytest.mark.shared_host
@@ -330,3 +334,54 @@ def test_the_acting_user_must_be_of_the_township(module_api):
         answers.append((refused.value.code, refused.value.message.replace(actor, "<value>")))
     assert answers[0] == answers[1] and answers[0][0] == "user.not_found" and "actor" in answers[0][1]
 
+
+
+# -- what the CLI names: inspection targets and inspectors, referral departments and cases ---------------
+def _same_not_found(call, name: str, foreign: Any, missing: Any) -> None:
+    """Two service calls that must raise the same NotFound, naming ``name``, but for the value."""
+    answers = []
+    for value in (foreign, missing):
+        with pytest.raises(NotFound) as caught:
+            run(call(value))
+        assert name in caught.value.message and str(value) in caught.value.message, caught.value.message
+        answers.append((caught.value.code, caught.value.message.replace(str(value), "<value>")))
+    assert answers[0] == answers[1]
+
+
+@pytest.fixture
+def county(database_url):
+    run(load_demo())
+    run(inspections.import_targets(FENSHUI, [TargetCreate(
+        field="urban", name="桐庐县分水镇某广告公司", identifier=valid_credit_code("91330122MA2H7K3P2"), risk_class="B")],
+        actor="fs-admin"))
+    listed = run(inspections.list_targets(FENSHUI)).targets
+    other = run(cases.register_clue(FENSHUI, ClueCreate(field="urban", source="patrol", summary="分水镇的线索",
+                                                        found_at=dt.datetime(2026, 3, 2, 9, 0, tzinfo=CST)),
+                                    actor="fs-officer1"))
+    run(townships.create_department(DepartmentCreate(county_code=OTHER_COUNTY, code="xihu-market", name="西湖区市场监管局",
+                                                     field="market", kind="county_amr")))
+    return {"target": listed[0].id, "case": other.id, "department": "xihu-market"}
+
+
+def test_inspection_targets_and_inspectors_of_another_township_are_answered_like_missing_ones(county):
+    recusal = functools.partial(RecusalCreate, reason="经营者系其近亲属")
+    _same_not_found(lambda t: inspections.declare_recusal(HENGCUN, recusal(inspector="hc-officer2", target_id=t),
+                                                          actor="hc-admin"), "target_id", county["target"], 99999)
+    own_target = run(inspections.list_targets(HENGCUN, "market")).targets[0].id
+    _same_not_found(lambda u: inspections.declare_recusal(HENGCUN, recusal(inspector=u, target_id=own_target),
+                                                          actor="hc-admin"), "inspector", "fs-officer1", "no-such-user")
+    _same_not_found(lambda u: inspections.add_inspectors(HENGCUN, ["hc-officer2", u], actor="hc-admin"),
+                    "inspectors", "fs-officer1", "no-such-user")
+    _same_not_found(lambda u: inspections.remove_inspector(HENGCUN, u, actor="hc-admin"),
+                    "inspector", "fs-officer1", "no-such-user")
+    _same_not_found(lambda t: inspections.set_target_active(HENGCUN, t, False, actor="hc-admin"),
+                    "target_id", county["target"], 99999)
+
+
+def test_a_referral_names_only_its_countys_departments_and_its_townships_cases(county):
+    def send(**fields):
+        data = ReferralCreate(**{"department": "market-county_amr", "summary": "需县市场监管局处理的事项", **fields})
+        return referrals.send_referral(HENGCUN, data, actor="hc-admin", at=dt.datetime(2026, 3, 3, 10, tzinfo=CST))
+
+    _same_not_found(lambda d: send(department=d), "department", county["department"], "no-such-department")
+    _same_not_found(lambda c: send(case_id=c), "case_id", county["case"], 99999)
