@@ -58,18 +58,65 @@ def _show(row, json: bool, message: str) -> None:
     console.print(message, highlight=False)
 
 
+def _print_draft(draft) -> None:
+    r = draft.record
+    party = r.party.name + (f"（{r.party.identifier}）" if r.party.identifier else "")
+    if r.party.legal_representative:
+        party += f"，法定代表人 {r.party.legal_representative}"
+    lines = [
+        f"{r.title}　{r.case_number or ''}", f"作出决定的机关：{r.authority}（{r.decided_on}）", f"当事人：{party}",
+        f"违法行为：{r.power_name}（{r.field}）", f"法律依据：{r.legal_basis}", f"违法事实：{r.facts}", f"地点：{r.place}",
+        f"处理结果：{'、'.join(r.penalties)}" + (f"，罚款 {r.amount} 元" if r.amount else ""), f"理由：{r.reasons}",
+        f"公示期：{r.published_on} 至 {r.display_until}", f"核对码：{draft.digest}",
+    ]
+    console.print("\n".join(lines), highlight=False, markup=False)
+
+
+@app.command("draft")
+def draft(
+    publication_id: int,
+    township: str = typer.Option(..., "--township"),
+    actor: str = typer.Option(..., "--actor", help="公示人用户名"),
+    on: Optional[dt.datetime] = OnOption,
+    json: bool = JsonOption,
+) -> None:
+    """查看公示内容草稿（去标识化后）及其核对码，供公示人核对。"""
+    from zhifa.core.services import publication
+
+    row = run_service(lambda: publication.draft(township, publication_id, actor=actor, on=_day(on)))
+    if json:
+        return emit_json(row)
+    _print_draft(row)
+
+
 @app.command("publish")
 def publish(
     publication_id: int,
     township: str = typer.Option(..., "--township"),
-    actor: str = typer.Option(..., "--actor", help="操作人用户名"),
+    actor: str = typer.Option(..., "--actor", help="公示人用户名"),
     on: Optional[dt.datetime] = OnOption,
+    confirm: Optional[str] = typer.Option(None, "--confirm", help="所核对草稿的核对码（不带则只显示草稿，不公示）"),
+    facts: Optional[str] = typer.Option(None, "--facts", help="修改后的公示违法事实（如删去证人、未成年人的姓名）"),
+    reasons: Optional[str] = typer.Option(None, "--reasons", help="修改后的公示处罚理由"),
     json: bool = JsonOption,
 ) -> None:
-    """公示一项待公示的决定（生成去标识化的公示内容）。"""
+    """公示一项待公示的决定：先显示去标识化的公示草稿，公示人核对后以 --confirm <核对码> 确认公示。"""
+    from zhifa.cli.common import fail
+    from zhifa.core.schemas.publication import PublishConfirm
     from zhifa.core.services import publication
 
-    row = run_service(lambda: publication.publish(township, publication_id, actor=actor, on=_day(on)))
+    if not confirm:
+        shown = run_service(lambda: publication.draft(township, publication_id, actor=actor, on=_day(on)))
+        if json:
+            emit_json(shown)
+        else:
+            _print_draft(shown)
+        again = f"zhifa publication publish {publication_id} --township {township} --actor {actor}"
+        again += f" --on {_day(on)}" if on else ""
+        fail(f"尚未公示：请核对以上公示内容，确认无误后执行 {again} --confirm {shown.digest}"
+             "（可用 --facts、--reasons 修改公示文字）（publication.confirmation_required）")
+    confirmed = PublishConfirm(draft_digest=confirm, facts=facts, reasons=reasons)
+    row = run_service(lambda: publication.publish(township, publication_id, actor=actor, on=_day(on), confirmed=confirmed))
     late = "（逾期公示）" if row.published_late else ""
     _show(row, json, f"已公示 {row.case_number}，公示期至 {row.display_until}{late}")
 

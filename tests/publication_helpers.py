@@ -1,11 +1,15 @@
-"""Carry a demo case to a decision on a chosen day, for the publication and referral tests."""
+"""Carry a demo case to a decision on a chosen day, and publish it as a publisher does (read the
+draft, confirm its digest), for the publication and referral tests."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from zhifa.core.registry import get_host
+from zhifa.core.schemas.publication import PublicationRead, PublishConfirm
+from zhifa.core.services import publication as pub
 
+from .helpers import run
 from .procedure_helpers import HENGCUN, act, clue, d, file_of, party_id
 
 PERSONAL_SUMMARY = (
@@ -43,3 +47,21 @@ def decided_case(decide_on: str, *, power: str = "MARKET-CF-001", party: str = "
         act(case, "conclude_investigation", _day(found, 14), f"{p}-officer1", township, facts={}, outcome="no_penalty")
         act(case, "decide", decide_on, f"{p}-head", township, kind=kind, reasons="违法行为轻微并及时改正，没有造成危害后果")
     return case
+
+
+def publish_confirmed(publication_id: int, on: str | dt.date, actor: str = "hc-officer1", township: str = HENGCUN,
+                      **texts: str) -> PublicationRead:
+    """Read the draft for ``on`` and publish it, confirming the draft's digest (and any corrected ``texts``)."""
+    day = d(on) if isinstance(on, str) else on
+    draft = run(pub.draft(township, publication_id, actor=actor, on=day))
+    return run(pub.publish(township, publication_id, actor=actor, on=day,
+                           confirmed=PublishConfirm(draft_digest=draft.digest, **texts)))
+
+
+def publish_through_api(api, publication_id: int, on: str, user: str = "hc-officer1", township: str = HENGCUN,
+                        **texts: str):
+    """The publisher's two requests: read the draft for ``on``, then publish confirming its digest. The response."""
+    path = f"/townships/{township}/publications/{publication_id}"
+    draft = api.get(f"{path}/draft", user, params={"on": on})
+    assert draft.status_code == 200, draft.text
+    return api.post(f"{path}/publish", user, params={"on": on}, json={"draft_digest": draft.json()["digest"], **texts})

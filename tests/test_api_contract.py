@@ -18,6 +18,7 @@ from zhifa.core.procedure.actions import ACTIONS
 from .api_recipes import RECIPES
 from .api_support import HENGCUN, ROLES, Api, shared_app
 from .helpers import valid_resident_id
+from .publication_helpers import publish_through_api
 
 pytestmark = pytest.mark.shared_host
 
@@ -138,10 +139,18 @@ def _publication(a: Api, publish: bool = False) -> int:
         a.act(case, step.action, step.on, step.actor, **_substitute(a, step.data))
     [entry] = a.get(f"/townships/{HENGCUN}/publications", "hc-officer1", params={"case_id": case}).json()
     if publish:
-        response = a.post(f"/townships/{HENGCUN}/publications/{entry['id']}/publish", "hc-officer1",
-                          params={"on": "2026-03-20"})
+        response = publish_through_api(a, entry["id"], "2026-03-20")
         assert response.status_code == 200, response.text
     return entry["id"]
+
+
+def _publish(a: Api) -> Call:
+    """Publishing confirms the draft the publisher read (its digest), for the same publication day."""
+    publication = _publication(a)
+    draft = a.get(f"/townships/{HENGCUN}/publications/{publication}/draft", "hc-officer1", params={"on": "2026-03-20"})
+    assert draft.status_code == 200, draft.text
+    return Call("hc-officer1", params={"publication_id": publication}, query={"on": "2026-03-20"},
+                json={"draft_digest": draft.json()["digest"]}, invalid=PUBLIC_DAY)
 
 
 PUBLIC_DAY = {"query": {"on": "三月二十日"}}
@@ -152,8 +161,7 @@ example("GET /public/{township}")(lambda a: Call(None, params={"township": HENGC
 example(f"GET {T}/publications")(lambda a: Call("hc-officer1", query={"case_id": 1}, invalid={"query": {"case_id": "甲"}}))
 example(f"GET {T}/publications/{{publication_id}}/draft")(lambda a: Call(
     "hc-officer1", params={"publication_id": _publication(a)}, query={"on": "2026-03-20"}, invalid=PUBLIC_DAY))
-example(f"POST {T}/publications/{{publication_id}}/publish")(lambda a: Call(
-    "hc-officer1", params={"publication_id": _publication(a)}, query={"on": "2026-03-20"}, invalid=PUBLIC_DAY))
+example(f"POST {T}/publications/{{publication_id}}/publish")(_publish)
 example(f"POST {T}/publications/{{publication_id}}/withdraw")(lambda a: Call(
     "hc-head", params={"publication_id": _publication(a, publish=True)}, json={"reason": "复议决定撤销"},
     query={"on": "2026-03-25"}, invalid=BAD_BODY))

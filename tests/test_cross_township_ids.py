@@ -33,6 +33,7 @@ from zhifa.core.services.errors import NotFound
 from .api_recipes import BILLBOARD, FUMES, OFFICERS, SHOP, decided, decided_without_penalty, filed
 from .api_support import CST, FENSHUI, HENGCUN, Api, shared_app
 from .helpers import run, valid_credit_code, valid_resident_id
+from .publication_helpers import publish_through_api
 from .test_api_contract import EXAMPLES, Call, _send, _substitute
 
 pytestmark = pytest.mark.shared_host
@@ -249,8 +250,7 @@ def test_the_public_page_never_shows_another_townships_party(module_api, elsewhe
     _steps(api, case, decided())
     inside(api, lambda: Case.update({Case.party: factory.id}).where(Case.id == case).run())
     [entry] = api.get(f"/townships/{HENGCUN}/publications", "hc-officer1", params={"case_id": case}).json()
-    published = api.post(f"/townships/{HENGCUN}/publications/{entry['id']}/publish", "hc-officer1",
-                         params={"on": "2026-03-20"})
+    published = publish_through_api(api, entry["id"], "2026-03-20")
     assert published.status_code == 200, published.text
     page = api.get(f"/public/{HENGCUN}", params={"on": "2026-03-20"}).text
     data = api.get(f"/public/{HENGCUN}/publications", params={"on": "2026-03-20"}).text

@@ -19,7 +19,7 @@ from zhifa.core.services.townships import get_department
 
 from .helpers import cli, cli_json, run, valid_credit_code, valid_resident_id
 from .procedure_helpers import FENSHUI, HENGCUN, act, d
-from .publication_helpers import PERSONAL_SUMMARY, decided_case
+from .publication_helpers import PERSONAL_SUMMARY, decided_case, publish_confirmed
 from .test_records import _unique_indexes
 
 ZHANG_ID = resident_id("19850312", 41)  # the demo's 张三
@@ -91,7 +91,7 @@ def test_a_due_date_in_a_year_no_notice_covers_yet_is_provisional_and_listed_whe
 def test_the_masked_public_record_contains_no_full_id_number_or_phone(county):
     case = decided_case("2025-09-29", summary=PERSONAL_SUMMARY.format(id=ZHANG_ID))
     [entry] = queued(case)
-    published = run(pub.publish(HENGCUN, entry.id, actor="hc-officer1", on=d("2025-10-10")))
+    published = publish_confirmed(entry.id, "2025-10-10")
     page = run(pub.public_page(HENGCUN, d("2025-10-10")))
     text = msgspec.json.encode(page).decode() + msgspec.json.encode(published).decode()
     for secret in (ZHANG_ID, ZHANG_PHONE, "64001234", "张三", "横村大街8号"):
@@ -110,7 +110,7 @@ def test_the_masked_public_record_contains_no_full_id_number_or_phone(county):
 def test_an_individual_business_shows_its_name_and_code_but_masks_its_operator(county):
     case = decided_case("2025-09-29", power="ECO-CF-003", party="桐庐县横村镇好味道餐饮店")
     [entry] = queued(case)
-    record = run(pub.publish(HENGCUN, entry.id, actor="hc-captain", on=d("2025-10-09"))).record
+    record = publish_confirmed(entry.id, "2025-10-09", actor="hc-captain").record
     assert record.party.kind == "individual_business" and record.party.name == "桐庐县横村镇好味道餐饮店"
     assert record.party.identifier.startswith("92330122") and record.party.legal_representative == "王*"
     # an entrusted power is exercised in the entrusting department's name (行政处罚法第20条)
@@ -125,7 +125,7 @@ def test_publishing_records_the_day_and_whether_it_was_late(county):
     [overdue] = run(pub.overdue_publications(d("2025-10-17"), county_code="330122"))
     assert (overdue.problem, overdue.due_on, overdue.working_days_overdue, overdue.township_name) == (
         "publication_overdue", d("2025-10-15"), 2, "横村镇")
-    published = run(pub.publish(HENGCUN, entry.id, actor="hc-officer1", on=d("2025-10-17")))
+    published = publish_confirmed(entry.id, "2025-10-17")
     assert (published.status, published.published_on, published.published_late) == ("published", d("2025-10-17"), True)
     assert published.display_until == d("2028-10-17")  # 36 months by default
     event = run(case_events(HENGCUN, case))[-1]
@@ -153,7 +153,7 @@ def test_only_the_townships_staff_with_a_publishing_role_publish(county):
 def test_a_revoked_published_decision_must_be_withdrawn_within_3_working_days(county):
     case = decided_case("2025-09-29")
     [entry] = queued(case)
-    run(pub.publish(HENGCUN, entry.id, actor="hc-officer1", on=d("2025-10-09")))
+    publish_confirmed(entry.id, "2025-10-09")
     act(case, "revoke", "2025-10-10", "hc-head", by="桐庐县人民政府", reason="复议决定撤销")
     [entry] = queued(case)
     # Friday 10-10; Saturday 10-11 is a make-up working day, then 10-13 and 10-14
@@ -186,7 +186,7 @@ def test_a_decision_revoked_before_publication_is_cancelled_and_never_published(
 
 def test_a_changed_decision_is_withdrawn_on_request_with_its_reason(county):
     [entry] = queued(decided_case("2025-09-29"))
-    run(pub.publish(HENGCUN, entry.id, actor="hc-officer1", on=d("2025-10-09")))
+    publish_confirmed(entry.id, "2025-10-09")
     with pytest.raises(Invalid):
         run(pub.request_withdrawal(HENGCUN, entry.id, actor="hc-head", reason=" ", on=d("2025-11-03")))
     requested = run(pub.request_withdrawal(HENGCUN, entry.id, actor="hc-head", reason="人民法院判决变更罚款数额",
@@ -199,7 +199,7 @@ def test_a_changed_decision_is_withdrawn_on_request_with_its_reason(county):
 def test_a_record_past_its_display_period_is_not_shown_and_may_then_be_taken_down(county):
     settings(HENGCUN, {"publication": {"display_months_penalty": 1}})
     [entry] = queued(decided_case("2025-09-29"))
-    published = run(pub.publish(HENGCUN, entry.id, actor="hc-officer1", on=d("2025-10-10")))
+    published = publish_confirmed(entry.id, "2025-10-10")
     assert published.display_until == d("2025-11-10")
     assert len(run(pub.public_page(HENGCUN, d("2025-11-10"))).records) == 1
     assert run(pub.public_page(HENGCUN, d("2025-11-11"))).records == []
@@ -230,15 +230,23 @@ def test_the_command_line_lists_publishes_and_shows_the_public_page(county):
     assert (entry["case_id"], entry["due_on"]) == (case, "2025-10-15")
     [overdue] = cli_json("publication", "list", "--township", HENGCUN, "--overdue", "--on", "2025-10-16")
     assert overdue["problem"] == "publication_overdue"
-    published = cli_json("publication", "publish", str(entry["id"]), "--township", HENGCUN, "--actor", "hc-officer1",
-                         "--on", "2025-10-15")
+    publish = ("publication", "publish", str(entry["id"]), "--township", HENGCUN, "--actor", "hc-officer1",
+               "--on", "2025-10-15")
+    shown = cli(*publish, ok=False)  # without --confirm: the draft is shown, nothing is published
+    assert shown.exit_code == 1 and "publication.confirmation_required" in shown.stderr
+    assert "张*" in shown.stdout and "核对码" in shown.stdout and ZHANG_ID not in shown.stdout
+    assert cli_json("publication", "list", "--township", HENGCUN)[0]["status"] == "queued"
+    draft = cli_json("publication", "draft", str(entry["id"]), "--township", HENGCUN, "--actor", "hc-officer1",
+                     "--on", "2025-10-15")
+    assert draft["digest"] in shown.stderr.replace("\n", "") and draft["record"]["party"]["name"] == "张*"
+    published = cli_json(*publish, "--confirm", draft["digest"])
     assert published["status"] == "published" and published["published_late"] is False
     html = cli("publication", "page", "--township", HENGCUN, "--on", "2025-10-16", "--html").stdout
     assert "横村镇" in html and "张*" in html and ZHANG_ID not in html and ZHANG_PHONE not in html
     withdrawn = cli_json("publication", "withdraw", str(entry["id"]), "--township", HENGCUN, "--actor", "hc-head",
                          "--reason", "本机关撤销", "--on", "2025-10-20")
     assert withdrawn["status"] == "withdrawn"
-    refused = cli("publication", "publish", str(entry["id"]), "--township", HENGCUN, "--actor", "hc-officer1", ok=False)
+    refused = cli(*publish, "--confirm", draft["digest"], ok=False)
     assert refused.exit_code == 1 and "publication.not_queued" in refused.stderr
 
 

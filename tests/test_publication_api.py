@@ -6,7 +6,7 @@ import pytest
 from zhifa.core.services.demo import resident_id
 
 from .api_support import HENGCUN, Api
-from .publication_helpers import PERSONAL_SUMMARY
+from .publication_helpers import PERSONAL_SUMMARY, publish_through_api
 
 ZHANG_ID = resident_id("19850312", 41)
 
@@ -27,8 +27,7 @@ def test_the_public_page_is_served_without_sign_in_and_shows_only_masked_data(ap
     api.act(case, "decide", "2025-09-29", "hc-head", amount="50000.00", reasons="张三拒不改正")
     [entry] = api.get(f"/townships/{HENGCUN}/publications", "hc-captain", params={"case_id": case}).json()
     assert entry["due_on"] == "2025-10-15"  # 7 working days across National Day
-    response = api.post(f"/townships/{HENGCUN}/publications/{entry['id']}/publish", "hc-officer1",
-                        params={"on": "2025-10-15"})
+    response = publish_through_api(api, entry["id"], "2025-10-15")
     assert response.status_code == 200 and response.json()["published_late"] is False
 
     page = api.get(f"/public/{HENGCUN}/publications", params={"on": "2025-10-16"})

@@ -29,6 +29,7 @@ from zhifa.core.services.reports import quarterly_report, statistics
 
 from .helpers import cli, run
 from .procedure_helpers import HENGCUN, OFFICERS, act, clue, party_id
+from .publication_helpers import publish_confirmed
 
 CST = dt.timezone(dt.timedelta(hours=8))
 FUMES, BILLBOARD, LITTER = "ECO-CF-003", "URBAN-CF-004", "URBAN-CF-013"
@@ -81,7 +82,7 @@ def quarter_cases(database_url) -> dict[str, int]:
     cases["part_paid"] = _fine_case("5000.00", "2026-03-25", close_on=None)
     # published on time; the part-paid case's decision is never published (due 03-23)
     queued = run(publication.list_publications(HENGCUN, case_id=cases["paid"]))
-    run(publication.publish(HENGCUN, queued[0].id, actor="hc-officer1", on=dt.date(2026, 3, 13)))
+    publish_confirmed(queued[0].id, dt.date(2026, 3, 13))
 
     cases["terminated"] = clue("urban", BILLBOARD, "2026-03-02")
     act(cases["terminated"], "file_case", "2026-03-03", "hc-captain", officers=OFFICERS, party_id=party_id(ZHANG),

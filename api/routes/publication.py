@@ -17,9 +17,9 @@ from zhifa.core.publication.page import render
 from zhifa.core.schemas.auth import Principal
 from zhifa.core.schemas.publication import (
     OverduePublication,
+    PublicationDraft,
     PublicationRead,
     PublicPage,
-    PublicRecord,
     PublishConfirm,
     WithdrawalCreate,
 )
@@ -49,15 +49,20 @@ async def list_publications(code: str, case_id: int | None = record_id("案件",
 
 
 @get("/townships/{code:str}/publications/{publication_id:int}/draft", opt=roles(PUBLISHERS), tags=TAGS,
-     summary="公示内容草稿（去标识化后，供公示人核对）")
-async def draft(request: Req, code: str, publication_id: int = record_id("公示"), on: dt.date | None = None) -> PublicRecord:
+     summary="公示内容草稿（去标识化后，供公示人核对），及其核对码",
+     description="按公示日 on（缺省今天）生成的公示内容与其核对码 digest（内容的 SHA-256）。公示时须在请求体中以 "
+                 "draft_digest 送回同一公示日草稿的核对码。")
+async def draft(request: Req, code: str, publication_id: int = record_id("公示"),
+                on: dt.date | None = None) -> PublicationDraft:
     return await publication.draft(code, publication_id, actor=request.user.username, on=action_date(on))
 
 
 @post("/townships/{code:str}/publications/{publication_id:int}/publish", opt=roles(PUBLISHERS), tags=TAGS,
       summary="公示（公示人核对草稿后确认；去标识化检查作为第二道防线）", status_code=200,
-      description="请求体可带公示人确认或修改后的 facts、reasons（如删去证人、未成年人的姓名）；不带则使用草稿原文。"
-                  "两者都会再经去标识化处理和泄露检查。")
+      description="请求体必须带 draft_digest：公示人所核对的、同一公示日 on 的草稿核对码（GET …/draft）。"
+                  "不带则答 400 publication.confirmation_required；草稿此后有变化（案件信息更新，或公示日不同）答 409 "
+                  "publication.draft_changed，均不公示。可另带公示人修改后的 facts、reasons（如删去证人、未成年人的姓名），"
+                  "修改的文字同样再经去标识化处理和泄露检查。")
 async def publish(request: Req, code: str, publication_id: int = record_id("公示"), on: dt.date | None = None,
                   data: PublishConfirm | None = None) -> PublicationRead:
     return await publication.publish(code, publication_id, actor=request.user.username, on=action_date(on),

@@ -63,13 +63,26 @@ class PublicPage(msgspec.Struct, kw_only=True):
 class PublishConfirm(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """What the publisher read in the draft and confirms for the public page (公示内容确认).
 
-    ``facts`` and ``reasons`` replace the draft's texts when given — the publisher removes what the
-    program cannot know (a witness's or a minor's name); the automatic masking and the leak check
-    still run over them as the second line.
+    ``draft_digest`` is required: the ``digest`` of the draft the publisher read
+    (``PublicationDraft``, for the same publication day); without it nothing is published
+    (``publication.confirmation_required``), and a draft that has changed since is not published
+    from it (``publication.draft_changed``). ``facts`` and ``reasons`` replace the draft's texts
+    when given — the publisher removes what the program cannot know (a witness's or a minor's
+    name); the automatic masking and the leak check still run over them as the second line.
     """
 
+    draft_digest: Annotated[str, msgspec.Meta(
+        max_length=64, description="必填：所核对草稿的核对码（GET …/draft 答复中的 digest，同一公示日）")] | None = None
     facts: Annotated[str, msgspec.Meta(max_length=4000, description="公示的违法事实（确认或修改后的）")] | None = None
     reasons: Annotated[str, msgspec.Meta(max_length=4000, description="公示的处罚理由（确认或修改后的）")] | None = None
+
+
+class PublicationDraft(msgspec.Struct, kw_only=True):
+    """The record as it would be published on the day asked, for the publisher to read and confirm."""
+
+    publication_id: int
+    digest: str  # sha256 of ``record``: sent back as ``PublishConfirm.draft_digest`` to publish it
+    record: PublicRecord
 
 
 class WithdrawalCreate(msgspec.Struct, kw_only=True):

@@ -5,9 +5,13 @@
   ``revoke`` makes a published record due for withdrawal within 3 working days (a queued one is
   cancelled: there is nothing public to withdraw). The queue entry commits with the event or not
   at all.
-* Publishing is an officer's explicit act (``publish``): the masked record is built then, from the
-  case as it stands, checked for leaks (zhifa.core.publication.mask.leaks) and stored; the day is
-  compared with the due date, and a late publication is still published and shown as late.
+* Publishing is an officer's explicit act (``publish``) on a draft they read and confirmed: ``draft``
+  builds the masked record from the case as it stands for a publication day, with its digest
+  (zhifa.core.publication.confirm); ``publish`` requires that digest (``publication.confirmation_required``),
+  builds the draft again and publishes only if it is the one confirmed (``publication.draft_changed``),
+  with the publisher's corrected texts masked again; the leak check (zhifa.core.publication.mask.leaks)
+  is the second line. The day is compared with the due date, and a late publication is still
+  published and shown as late.
 * The public page (``public_page``) shows records whose display period has not ended and the
   withdrawal notices that replace withdrawn ones; a record past its period is not shown even
   before someone takes it down (``take_down`` records that it was).
@@ -27,11 +31,13 @@ from zhifa.core.db.transaction import write_transaction
 from zhifa.core.domain.authorisation import Basis
 from zhifa.core.domain.roles import ROLE_NAMES, Role
 from zhifa.core.procedure import casefile
+from zhifa.core.publication import confirm as confirmation
 from zhifa.core.publication import due as due_rules
 from zhifa.core.publication import mask
 from zhifa.core.registry import get_host
 from zhifa.core.schemas.publication import (
     OverduePublication,
+    PublicationDraft,
     PublicationRead,
     PublicPage,
     PublicRecord,
@@ -197,7 +203,7 @@ async def _record(township: dict, row: dict, published_on: dt.date, display_unti
                                                                     ("依据", power and power.penalised)) if p)
     authority = township["name"]
     if case["power"]:
-        grant = await authorisations.grant_for(township["id"], case["field"], case["power"], decision.on)
+        grant = await authorisations.grant_for(township, case["field"], case["power"], decision.on)
         if grant is not None and grant.basis is Basis.entrusted and grant.department:
             department = await Department.select(Department.name).where(Department.id == grant.department).first()
             authority = department["name"] if department else authority
@@ -241,19 +247,20 @@ def _months(kind: str, township: dict) -> int:
     return settings.display_months_penalty if kind == due_rules.PENALTY else settings.display_months_other
 
 
-async def draft(township_code: str, publication_id: int, *, actor: str, on: dt.date | None = None) -> PublicRecord:
-    """The record as it would be published on ``on``, for the publisher to read before confirming."""
+async def draft(township_code: str, publication_id: int, *, actor: str, on: dt.date | None = None) -> PublicationDraft:
+    """The record as it would be published on ``on``, and its digest, for the publisher to read and confirm."""
     township = await get_township_row(township_code)
     on = on or clock.today()
     await _actor(township["id"], actor, PUBLISHERS)
     row = await _row(township["id"], publication_id)
-    return await _record(township, row, on, due_rules.display_until(on, _months(row["kind"], township)))
+    record = await _record(township, row, on, due_rules.display_until(on, _months(row["kind"], township)))
+    return PublicationDraft(publication_id=publication_id, digest=confirmation.digest(record), record=record)
 
 
 async def publish(township_code: str, publication_id: int, *, actor: str, on: dt.date | None = None,
                   confirmed: PublishConfirm | None = None) -> PublicationRead:
-    """公示: build the masked record — with the texts the publisher confirmed, masked again — and put
-    it on the public page from ``on``."""
+    """公示: publish the draft the publisher read — ``confirmed.draft_digest`` names it — with the texts
+    they corrected, masked and leak-checked again, on the public page from ``on``."""
     township = await get_township_row(township_code)
     on = on or clock.today()
     actor_id = await _actor(township["id"], actor, PUBLISHERS)
@@ -262,8 +269,19 @@ async def publish(township_code: str, publication_id: int, *, actor: str, on: dt
         raise Conflict("publication.not_queued", f"该公示当前状态为 {row['status']}，只能公示待公示的决定")
     if on < row["decided_on"]:
         raise Invalid("publication.before_decision", f"公示日 {on} 早于决定日 {row['decided_on']}")
+    if confirmed is None or not (confirmed.draft_digest or "").strip():
+        raise Invalid("publication.confirmation_required",
+                      f"公示前须由公示人核对公示内容：请先查看 {on} 的公示草稿（GET …/publications/{publication_id}/draft"
+                      " 或 zhifa publication draft），确认无误后携带草稿的核对码（draft_digest）公示；本次未公示",
+                      field="draft_digest")
     until = due_rules.display_until(on, _months(row["kind"], township))
-    record = await _record(township, row, on, until, confirmed)
+    drafted = await _record(township, row, on, until)
+    if not confirmation.confirms(drafted, confirmed.draft_digest):
+        raise Conflict("publication.draft_changed",
+                       f"所确认的不是当前的公示草稿：读取草稿后案件信息已变化，或所读的不是公示日 {on} 的草稿；"
+                       "本次未公示，请重新查看草稿核对后再确认")
+    corrected = [name for name in ("facts", "reasons") if getattr(confirmed, name) is not None]
+    record = await _record(township, row, on, until, confirmed) if corrected else drafted
     _check_clean(record)
     due = _due(row)
     async with write_transaction(township["id"]):
@@ -276,7 +294,8 @@ async def publish(township_code: str, publication_id: int, *, actor: str, on: dt
         await events.append_event(
             township_id=township["id"], township_code=township_code, kind="publication_published", case_id=row["case"],
             actor_id=actor_id, payload={"title": "公示", "publication_id": publication_id, "on": on, "due_on": due.on,
-                                        "late": bool(due.on and on > due.on), "display_until": until},
+                                        "late": bool(due.on and on > due.on), "display_until": until,
+                                        "draft_digest": confirmation.digest(drafted), "corrected": corrected},
         )
     return await get_publication(township_code, publication_id)
 
