@@ -25,6 +25,7 @@ from zhifa.core.db.database import current_engine
 from zhifa.core.db.sqlite_persistent import PersistentSQLiteEngine
 from zhifa.core.registry import get_host
 from zhifa.core.services import calendar as calendar_service
+from zhifa.core.services import catalogue_overlays
 from zhifa.core.services.auth import forget_cached_tokens
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,7 @@ def create_app(database_url: str | None = None, *, migrate: bool = False, debug:
         try:
             await connect()
             await calendar_service.refresh(max_age=0)
+            await catalogue_overlays.refresh(max_age=0)
         except Exception as exc:  # the server starts anyway and answers 503 until the database is back
             if faults.kind(exc) != "unavailable":
                 raise
@@ -97,8 +99,9 @@ def create_app(database_url: str | None = None, *, migrate: bool = False, debug:
 
 
 async def refresh_calendar(_request) -> None:
-    """Another process may have loaded a year's holiday data: re-read it every few seconds."""
+    """Another process may have loaded a year's holiday data or a catalogue overlay: re-read every few seconds."""
     await calendar_service.refresh()
+    await catalogue_overlays.refresh()
 
 
 def _build(host, start, stop, debug: bool, before_request=refresh_calendar) -> Litestar:

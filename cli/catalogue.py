@@ -23,6 +23,8 @@ class PluginRow(msgspec.Struct, kw_only=True):
     hearing_thresholds: int
     templates: int
     hooks: list[str]
+    regions: list[str] = []  # where its entries apply: 全国, 浙江省, 广东省深圳市 …
+    examples: int = 0  # example standards (示例): never applied to a case
 
 
 def plugins(json: bool = JsonOption) -> None:
@@ -33,28 +35,37 @@ def plugins(json: bool = JsonOption) -> None:
         host = get_host()
     except (CatalogueInvalid, PluginError) as exc:
         fail(str(exc), code=2)
+    from zhifa.core.domain.identifiers import region_name
+
+    registry = host.registry
     rows = []
     for info in host.plugins.values():
-        catalogues = [c for c in host.registry.catalogues.values() if c.plugin == info.name]
+        def own(catalogue, entries):  # a regional pack's entries are its own, though merged into the field
+            return [e for e in entries if registry.entry_plugin.get(e.code, catalogue.plugin) == info.name]
+
+        owned = {k: [e for c in registry.catalogues.values() for e in own(c, getattr(c, k))]
+                 for k in ("powers", "standards", "no_penalty", "hearing_thresholds")}
+        fields = sorted({c.field.code for c in registry.catalogues.values()
+                         if c.plugin == info.name or any(own(c, getattr(c, k)) for k in owned)})
+        regions = sorted({e.region for entries in owned.values() for e in entries}, key=lambda r: (len(r), r))
         rows.append(
             PluginRow(
-                name=info.name, version=info.version, module=info.module, builtin=info.builtin,
-                fields=[c.field.code for c in catalogues],
-                powers=sum(len(c.powers) for c in catalogues),
-                standards=sum(len(c.standards) for c in catalogues),
-                no_penalty=sum(len(c.no_penalty) for c in catalogues),
-                hearing_thresholds=sum(len(c.hearing_thresholds) for c in catalogues),
-                templates=sum(len(c.templates) for c in catalogues),
-                hooks=list(info.hooks),
+                name=info.name, version=info.version, module=info.module, builtin=info.builtin, fields=fields,
+                powers=len(owned["powers"]), standards=len(owned["standards"]), no_penalty=len(owned["no_penalty"]),
+                hearing_thresholds=len(owned["hearing_thresholds"]),
+                templates=sum(len(c.templates) for c in registry.catalogues.values() if c.plugin == info.name),
+                hooks=list(info.hooks), regions=[region_name(r) for r in regions],
+                examples=sum(s.example for s in owned["standards"]),
             )
         )
     if json:
         return emit_json(rows)
     emit_table(
         "已安装的插件",
-        ["插件", "版本", "领域", "执法事项", "裁量基准", "首违不罚", "听证标准", "文书模板"],
+        ["插件", "版本", "领域", "适用地区", "执法事项", "裁量基准（示例）", "首违不罚", "听证标准", "文书模板"],
         (
-            (r.name, r.version, "、".join(r.fields), r.powers, r.standards, r.no_penalty, r.hearing_thresholds,
+            (r.name, r.version, "、".join(r.fields), "、".join(r.regions), r.powers,
+             f"{r.standards}（{r.examples}）" if r.examples else r.standards, r.no_penalty, r.hearing_thresholds,
              r.templates)
             for r in rows
         ),

@@ -36,10 +36,12 @@ def run_service(factory: Callable[[], Awaitable[T]], *, migrate: bool = False) -
     from zhifa.core.registry import get_host
 
     async def _main() -> T:
+        from zhifa.core.services import catalogue_overlays
         from zhifa.core.services.calendar import refresh
 
         await open_database(migrate=migrate)
         await refresh(max_age=0)  # the holiday years this deployment loaded
+        await catalogue_overlays.refresh(max_age=0)  # and its catalogue overlays
         return await factory()
 
     try:

@@ -8,6 +8,7 @@ from zhifa.cli import (
     calendar,
     cases,
     catalogue,
+    catalogue_config,
     demo,
     inspections,
     plugin_kit,
@@ -35,6 +36,7 @@ app.add_typer(townships.app, name="township")
 app.add_typer(cases.app, name="case")
 app.add_typer(audit.app, name="audit")
 app.add_typer(calendar.app, name="calendar")
+app.add_typer(catalogue_config.app, name="catalogue")
 app.add_typer(inspections.app, name="inspection")
 app.add_typer(plugin_kit.app, name="plugin")
 app.add_typer(publication.app, name="publication")

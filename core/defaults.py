@@ -20,4 +20,4 @@ def zhifa_check_action(context: ActionContext) -> list[Refusal]:
 
 @hookimpl(trylast=True)
 def zhifa_recommend_penalty(context: ActionContext, facts: PenaltyFacts) -> Recommendation:
-    return recommend(get_host().registry, facts)
+    return recommend(get_host().registry.in_region(context.township), facts)

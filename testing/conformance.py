@@ -58,6 +58,8 @@ class Ledger(msgspec.Struct, forbid_unknown_fields=True):
     hearing: list[str] = []
     templates: list[str] = []
     samples: list[str] = []
+    # released codes since moved to another plugin (a regional pack): code → that plugin's entry-point name
+    moved: dict[str, str] = {}
 
 
 LEDGER_KEYS = {
@@ -259,6 +261,23 @@ def decode_folder(folder: Path, plugin: str) -> FieldCheck:
     return check
 
 
+def _moved_problems(ledger: Ledger, plugin: str) -> list[Problem]:
+    """A code moved to a regional pack must be there, under the same code, when that pack is installed."""
+    from zhifa.core.catalogue.errors import PluginError
+    from zhifa.core.registry import get_host
+
+    try:
+        registry = get_host().registry
+    except (CatalogueInvalid, PluginError):  # the broken catalogue is reported by the checks that decode it
+        return []
+    installed = {name for name, _ in registry.packs}
+    return [
+        Problem(plugin, LEDGER_FILE, code, f"登记为已移至插件 {target} 的代码 {code} 不在该插件中")
+        for code, target in ledger.moved.items()
+        if target in installed and code not in ledger.samples and registry.entry_plugin.get(code) != target
+    ]
+
+
 def code_problems(check: FieldCheck) -> list[Problem]:
     """Codes follow the conventions that keep them stable, and no released code has gone."""
     catalogue, plugin = check.catalogue, check.plugin
@@ -303,8 +322,12 @@ def code_problems(check: FieldCheck) -> list[Problem]:
             "hearing": {t.code for t in catalogue.hearing_thresholds},
             "templates": {t.code for t in catalogue.templates}, "samples": {s.code for s in check.samples},
         }
+        moved = _moved_problems(check.ledger, plugin)
+        problems.extend(moved)
         for key, file in LEDGER_KEYS.items():
             for code in getattr(check.ledger, key):
+                if code in check.ledger.moved:
+                    continue
                 if code not in present[key]:
                     add(file, code, f"已发布的代码 {code}（登记在 {LEDGER_FILE}）不见了：代码一经发布不得删除、改名或改作他用；"
                                     "废止的事项请写 valid_to，修订后的条款以新代码发布并用 succeeds 指向旧代码")
@@ -450,12 +473,17 @@ class Conformance:
 
     @cached_property
     def registry(self):
-        """A registry holding only this plugin's catalogues: samples compute against them alone."""
+        """A registry holding only this plugin's catalogues: samples compute against them alone.
+
+        Example standards (``example = true``) compute here as if published, so a sample shows what
+        the split does; no township's case ever applies one (``standard_on``), and the check lists them.
+        """
         from zhifa.core.registry import Registry
 
         registry = Registry()
         for catalogue in self.catalogues:
-            registry.add(catalogue)
+            registry.add(msgspec.structs.replace(
+                catalogue, standards=[msgspec.structs.replace(s, example=False) for s in catalogue.standards]))
         return registry
 
     def _context(self, catalogue: Catalogue, power: str, on: dt.date, action: str, **data: Any):

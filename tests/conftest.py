@@ -178,7 +178,7 @@ def install_test_plugins(test_plugin_dir, monkeypatch):
         monkeypatch.syspath_prepend(str(test_plugin_dir))
         importlib.invalidate_caches()
         if names:
-            builtins = "urban,market,ecology,agri,culture"
+            builtins = "urban,market,ecology,agri,culture,region-anhui,region-guangdong,region-neimenggu,region-zhejiang"
             monkeypatch.setenv("ZHIFA_LOAD_PLUGINS", ",".join([builtins, *names]))
         reset_host()
 

@@ -269,6 +269,8 @@ def test_the_subject_is_the_entrusting_department_under_entrustment_and_the_town
     act(conferred, "conclude_investigation", "2026-03-10", "hc-officer1", facts={}, amount="300")
     act(conferred, "serve_notice", "2026-03-11", "hc-officer1")
     act(conferred, "waive_rights", "2026-03-11", "hc-officer1")
+    # no hearing threshold is configured for urban in 浙江: the hearing was offered, so legal review is due
+    act(conferred, "legal_review", "2026-03-11", "hc-legal", passed=True, opinion="事实清楚，证据确凿")
     act(conferred, "decide", "2026-03-12", "hc-head", amount="300")
 
     by_department = render(entrusted, "decision", "2026-03-12")

@@ -12,13 +12,15 @@ from zhifa.core.penalty.amounts import midpoint
 from zhifa.core.registry import get_host, reset_host
 from zhifa.core.rules import Refused
 
+from .catalogue_support import examples_as_published
+
 ACT, DECIDED = dt.date(2024, 3, 1), dt.date(2024, 4, 1)
 
 
 @pytest.fixture
 def registry():
     reset_host()
-    yield get_host().registry
+    yield examples_as_published(get_host().registry)  # the tier mechanics, on the example splits
     reset_host()
 
 

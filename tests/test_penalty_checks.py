@@ -9,13 +9,15 @@ import pytest
 from zhifa.core.penalty import Chosen, PenaltyFacts, Range, check_chosen, recommend
 from zhifa.core.registry import get_host, reset_host
 
+from .catalogue_support import examples_as_published
+
 ACT, DECIDED = dt.date(2024, 3, 1), dt.date(2024, 4, 1)
 
 
 @pytest.fixture
 def registry():
     reset_host()
-    yield get_host().registry
+    yield examples_as_published(get_host().registry)  # the tier mechanics, on the example splits
     reset_host()
 
 

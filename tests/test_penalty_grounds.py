@@ -12,11 +12,13 @@ from zhifa.core.penalty.circumstances import add_years, age_on
 from zhifa.core.registry import get_host, reset_host
 from zhifa.core.rules import Refused
 
+from .catalogue_support import examples_as_published
+
 
 @pytest.fixture
 def registry():
     reset_host()
-    yield get_host().registry
+    yield examples_as_published(get_host().registry)  # the tier mechanics, on the example splits
     reset_host()
 
 

@@ -11,11 +11,13 @@ from zhifa.core.penalty import PenaltyFacts, Range, applicable_version, recommen
 from zhifa.core.registry import get_host, reset_host
 from zhifa.core.rules import Refused
 
+from .catalogue_support import examples_as_published
+
 
 @pytest.fixture
 def registry():
     reset_host()
-    yield get_host().registry
+    yield examples_as_published(get_host().registry)  # the tier mechanics, on the example splits
     reset_host()
 
 
@@ -134,19 +136,34 @@ def test_ordinary_straw_burning_in_2015_is_not_punished_because_the_old_law_fine
     assert (rec.outcome, rec.power, rec.no_penalty_ground) == ("no_penalty", "ECO-CF-018", "no_penalty_provided")
 
 
-def test_a_provision_repealed_without_successor_before_the_decision_ends_the_case(registry):
+def test_a_provision_that_ends_without_a_catalogued_successor_is_refused_not_read_as_repealed(registry):
+    # 深圳市容条例 was revised (in force 2023-09-01), not repealed: an end date is not a repeal
     facts = PenaltyFacts(
         power="URBAN-CF-011", act_date=dt.date(2023, 6, 1), discovered_on=dt.date(2023, 7, 1),
         decision_date=dt.date(2023, 9, 15), party_kind="citizen", units=D(2),
     )
-    power, reason = applicable_version(registry, "URBAN-CF-011", facts.act_date, facts.decision_date)
-    assert power is None and "2023-08-31 失效" in reason and "不再处罚" in reason
+    with pytest.raises(Refused) as info:
+        recommend(registry, facts)
+    assert info.value.codes == ["penalty.successor_missing"]
+    assert "2023-08-31 失效" in str(info.value) and "不再处罚" not in str(info.value)
+    # decided on the last day the provision was in force: punished under it
+    last_day = msgspec.structs.replace(facts, decision_date=dt.date(2023, 8, 31))
+    assert recommend(registry, last_day).outcome == "penalty"
+
+
+def test_only_a_provision_marked_repealed_ends_the_case_without_penalty(registry):
+    power = registry.powers["URBAN-CF-011"]
+    repealed = msgspec.structs.replace(power, repealed=True, repealed_by="（测试）废止决定")
+    registry.powers["URBAN-CF-011"] = repealed
+    facts = PenaltyFacts(
+        power="URBAN-CF-011", act_date=dt.date(2023, 6, 1), discovered_on=dt.date(2023, 7, 1),
+        decision_date=dt.date(2023, 9, 15), party_kind="citizen", units=D(2),
+    )
+    found, reason = applicable_version(registry, "URBAN-CF-011", facts.act_date, facts.decision_date)
+    assert found is None and "2023-08-31 失效（（测试）废止决定）" in reason and "不再处罚" in reason
     rec = recommend(registry, facts)
     assert (rec.outcome, rec.power, rec.no_penalty_ground) == ("no_penalty", "URBAN-CF-011", "repealed")
     assert rec.recommended_amount is None and rec.statutory_range is None
-    # decided on the last day the provision was in force: still punished
-    last_day = msgspec.structs.replace(facts, decision_date=dt.date(2023, 8, 31))
-    assert recommend(registry, last_day).outcome == "penalty"
 
 
 def test_an_act_before_any_catalogued_version_is_refused(registry):

@@ -30,7 +30,7 @@ class PowerDetail(msgspec.Struct, kw_only=True):
 async def power_detail(code: str, power: str, on: dt.date | None = None) -> PowerDetail:
     on = on or clock.today()
     powers = {p.code: p for p in await authorisations.effective_powers(code, on)}
-    registry = get_host().registry
+    registry = get_host().registry.in_region(code)  # the standards and lists that apply where the township is
     if power not in powers or power not in registry.powers:
         raise NotFound("power.not_found", f"本乡镇在 {on} 没有可行使的执法事项 {power}")
     field = registry.power_field[power]

@@ -15,6 +15,7 @@ from zhifa.core.catalogue.model import (
     FieldInfo,
     HearingFile,
     NoPenaltyFile,
+    PackInfo,
     PowersFile,
     StandardsFile,
     TemplatesFile,
@@ -69,9 +70,22 @@ def _read(path: Path, struct: type[T], plugin: str) -> T:
         ) from exc
 
 
-def load_catalogue(folder: Path, plugin: str = "") -> Catalogue:
-    """Decode and validate one field's catalogue folder.
+def _in_pack(pack: PackInfo, entries: list, file: str, plugin: str) -> tuple[list, list[Problem]]:
+    """Every entry of a regional pack applies in the pack's region, or in a narrower region inside it."""
+    placed, problems = [], []
+    for entry in entries:
+        region = entry.region or pack.region
+        if not region.startswith(pack.region):
+            problems.append(Problem(plugin, file, entry.code,
+                                    f"适用地区 {entry.region} 不在本地区包的地区 {pack.region}（{pack.name}）之内"))
+        placed.append(msgspec.structs.replace(entry, region=region))
+    return placed, problems
 
+
+def load_catalogue(folder: Path, plugin: str = "") -> Catalogue:
+    """Decode and validate one field's catalogue folder, or a regional pack's (``pack.toml``).
+
+    A pack is validated against the field it extends when the registry adds it.
     Raises ``CatalogueInvalid`` listing every problem found, each naming plugin, file, entry.
     """
     folder = Path(folder)
@@ -79,7 +93,17 @@ def load_catalogue(folder: Path, plugin: str = "") -> Catalogue:
         raise CatalogueInvalid([Problem(plugin, str(folder), "", "目录清单文件夹不存在")])
     parts: dict[str, Any] = {}
     problems: list[Problem] = []
+    pack = None
+    if (folder / "pack.toml").exists():
+        pack = _read(folder / "pack.toml", PackInfo, plugin)
+        if not pack.region.isdigit() or len(pack.region) not in (2, 4, 6):
+            problems.append(Problem(plugin, "pack.toml", pack.field,
+                                    f"地区代码 {pack.region} 应为 2 位（省）、4 位（市）或 6 位（县）行政区划代码"))
+        parts["field.toml"] = FieldInfo(code=pack.field, name=pack.name, departments=[])
     for name, (struct, required) in FILES.items():
+        if pack is not None and name == "field.toml":
+            continue
+        required = required and pack is None
         path = folder / name
         if not path.exists():
             if required:
@@ -97,16 +121,26 @@ def load_catalogue(folder: Path, plugin: str = "") -> Catalogue:
         part = parts[name]
         return list(getattr(part, attr)) if part is not None else []
 
+    lists = {
+        "powers": _items("powers.toml", "powers"),
+        "standards": _items("standards.toml", "standards"),
+        "no_penalty": _items("no_penalty.toml", "items"),
+        "hearing_thresholds": _items("hearing.toml", "thresholds"),
+    }
+    if pack is not None:
+        files = {"powers": "powers.toml", "standards": "standards.toml", "no_penalty": "no_penalty.toml",
+                 "hearing_thresholds": "hearing.toml"}
+        for key, file in files.items():
+            lists[key], found = _in_pack(pack, lists[key], file, plugin)
+            problems.extend(found)
+        if problems:
+            raise CatalogueInvalid(problems)
     catalogue = Catalogue(
-        field=parts["field.toml"],
-        powers=_items("powers.toml", "powers"),
-        standards=_items("standards.toml", "standards"),
-        no_penalty=_items("no_penalty.toml", "items"),
-        hearing_thresholds=_items("hearing.toml", "thresholds"),
-        templates=_items("templates.toml", "templates"),
-        plugin=plugin,
-        root=str(folder),
+        field=parts["field.toml"], **lists, templates=_items("templates.toml", "templates"),
+        plugin=plugin, root=str(folder), pack=pack,
     )
+    if pack is not None:
+        return catalogue  # validated with the field it extends (Registry.add_pack)
     problems = validate_catalogue(catalogue)
     if problems:
         raise CatalogueInvalid(problems)

@@ -38,6 +38,7 @@ class PenaltyKind(str, Enum):
     suspend_business = "suspend_business"  # 责令停产停业
     close = "close"  # 责令关闭
     restrict_employment = "restrict_employment"  # 限制从业
+    demolish = "demolish"  # 责令限期拆除 (城乡规划法 第六十四条等; 较重的处罚, 给予听证)
     other = "other"  # 法律、行政法规规定的其他行政处罚
 
 
@@ -107,8 +108,11 @@ class Power(msgspec.Struct, forbid_unknown_fields=True):
     fines: list[StatutoryFine] = []
     two_stage: bool = False  # 责令改正后拒不改正才处罚
     five_year_limitation: bool = False  # 涉及公民生命健康安全、金融安全 (第36条)
-    note: str = ""
+    note: str = ""  # internal drafting note: shown to catalogue authors, never printed on a document
     succeeds: str = ""  # code of the earlier version of this provision (从旧兼从轻)
+    region: str = ""  # where it applies: "" national, else a division-code prefix ("33" 浙江省, "4403" 深圳市)
+    repealed: bool = False  # valid_to is a repeal with no successor: acts after it are no longer punished
+    repealed_by: str = ""  # the text that repealed it (required with repealed)
 
 
 class Tier(msgspec.Struct, forbid_unknown_fields=True):
@@ -137,6 +141,8 @@ class DiscretionStandard(msgspec.Struct, forbid_unknown_fields=True):
     situation: str = "default"  # which StatutoryFine of the power it splits
     party: PartyScope = PartyScope.any
     valid_to: dt.date | None = None
+    region: str = ""  # "" national, else a division-code prefix: a province's or city's own standard
+    example: bool = False  # an illustrative split, not a published standard: never the basis of a decision
 
 
 class NoPenaltyKind(str, Enum):
@@ -154,6 +160,7 @@ class NoPenaltyItem(msgspec.Struct, forbid_unknown_fields=True):
     source: str
     valid_from: dt.date
     valid_to: dt.date | None = None
+    region: str = ""  # "" national, else the division-code prefix of the region that published the list
 
 
 class HearingThreshold(msgspec.Struct, forbid_unknown_fields=True):
@@ -188,6 +195,28 @@ class DepartmentKind(msgspec.Struct, forbid_unknown_fields=True):
 
     code: str
     name: str
+
+
+class PackSource(msgspec.Struct, forbid_unknown_fields=True):
+    """A published text a regional pack was built from."""
+
+    title: str  # 《浙江省城市市容和环境卫生管理条例》
+    issuer: str = ""  # 浙江省人民代表大会常务委员会
+    version: str = ""  # 2021年9月29日修正
+    url: str = ""
+
+
+class PackInfo(msgspec.Struct, forbid_unknown_fields=True):
+    """pack.toml: a regional pack extending one field with a region's own law.
+
+    Every entry of the pack applies in ``region`` (an entry may name a narrower region inside it).
+    """
+
+    field: str  # the field it extends: urban | market | …
+    region: str  # division-code prefix: "33" 浙江省, "3301" 杭州市
+    name: str  # 浙江省
+    sources: list[PackSource] = []
+    description: str = ""
 
 
 class FieldInfo(msgspec.Struct, forbid_unknown_fields=True):
@@ -231,3 +260,4 @@ class Catalogue(msgspec.Struct):
     templates: list[TemplateDeclaration]
     plugin: str = ""  # name of the plugin that declared it
     root: str = ""  # folder the files were read from
+    pack: PackInfo | None = None  # set when the folder is a regional pack (pack.toml) rather than a field

@@ -156,6 +156,27 @@ def _check_standard(powers: dict[str, Power], std: DiscretionStandard) -> list[s
     return issues
 
 
+def _region_code(region: str) -> list[str]:
+    if region and (not region.isdigit() or len(region) not in (2, 4, 6)):
+        return [f"适用地区 {region} 应为空（全国）或 2 位（省）、4 位（市）、6 位（县）行政区划代码"]
+    return []
+
+
+def _check_jurisdiction(power: Power) -> list[str]:
+    issues = _region_code(power.region)
+    if power.repealed and (power.valid_to is None or not power.repealed_by):
+        issues.append("废止（repealed）的事项须写明失效日期 valid_to 和废止依据 repealed_by")
+    return issues
+
+
+def _region_inside(region: str, power: Power | None) -> list[str]:
+    """A standard or list entry applies only where its power does (or in a narrower region)."""
+    issues = _region_code(region)
+    if power is not None and not region.startswith(power.region):
+        issues.append(f"适用地区 {region or '全国'} 超出执法事项 {power.code} 的适用地区 {power.region}")
+    return issues
+
+
 def validate_catalogue(catalogue: Catalogue) -> list[Problem]:
     """Every problem in one catalogue, each naming plugin, file and entry."""
     plugin = catalogue.plugin
@@ -168,20 +189,22 @@ def validate_catalogue(catalogue: Catalogue) -> list[Problem]:
     departments = {d.code for d in field.departments}
     add("field.toml", field.code, (f"部门代码 {c} 重复" for c in _duplicates(d.code for d in field.departments)))
 
+    # a region's standard, list item or threshold may reuse a code to replace the entry for its region
     groups = [
         ("powers.toml", [p.code for p in catalogue.powers]),
-        ("standards.toml", [s.code for s in catalogue.standards]),
-        ("no_penalty.toml", [i.code for i in catalogue.no_penalty]),
-        ("hearing.toml", [t.code for t in catalogue.hearing_thresholds]),
+        ("standards.toml", [(s.code, s.region) for s in catalogue.standards]),
+        ("no_penalty.toml", [(i.code, i.region) for i in catalogue.no_penalty]),
+        ("hearing.toml", [(t.code, t.region) for t in catalogue.hearing_thresholds]),
         ("templates.toml", [t.code for t in catalogue.templates]),
     ]
     for file, codes in groups:
         for code in _duplicates(codes):
-            add(file, code, ["代码重复：同一代码只能使用一次"])
+            add(file, code if isinstance(code, str) else code[0], ["代码重复：同一代码只能使用一次"])
 
     powers = {p.code: p for p in catalogue.powers}
     for power in catalogue.powers:
         add("powers.toml", power.code, _check_power(catalogue, power, departments))
+        add("powers.toml", power.code, _check_jurisdiction(power))
         if power.succeeds == power.code:
             add("powers.toml", power.code, ["succeeds 不能引用本事项自身（须为同一条款的旧版本事项）"])
         elif power.succeeds and power.succeeds not in powers:
@@ -189,9 +212,11 @@ def validate_catalogue(catalogue: Catalogue) -> list[Problem]:
             add("powers.toml", power.code, [message])
     for std in catalogue.standards:
         add("standards.toml", std.code, _check_standard(powers, std))
+        add("standards.toml", std.code, _region_inside(std.region, powers.get(std.power)))
     for item in catalogue.no_penalty:
         if item.power not in powers:
             add("no_penalty.toml", item.code, [f"引用了不存在的执法事项 {item.power}"])
+        add("no_penalty.toml", item.code, _region_inside(item.region, powers.get(item.power)))
     for threshold in catalogue.hearing_thresholds:
         unknown = [code for code in threshold.powers if code not in powers]
         add("hearing.toml", threshold.code, (f"引用了不存在的执法事项 {c}" for c in unknown))

@@ -429,6 +429,22 @@ class CalendarYear(Table, tablename="calendar_year"):
     loaded_at = Timestamptz(default=TimestamptzNow())
 
 
+class CatalogueOverlay(Table, tablename="catalogue_overlay"):
+    """A region's catalogue additions loaded through configuration (``zhifa catalogue apply``).
+
+    Deployment-wide like the calendar: a pack-format TOML text (pack header and standards,
+    no-penalty items, hearing thresholds) for one field and region, merged into every process's
+    registry (``zhifa.core.services.catalogue_overlays``).
+    """
+
+    name = Varchar(length=100)  # the overlay's name, unique with field and region (applying it again replaces it)
+    field = Varchar(length=40)
+    region = Varchar(length=12)
+    body = Text()  # the TOML as applied
+    loaded_by = Varchar(length=64, default="")
+    loaded_at = Timestamptz(default=TimestamptzNow())
+
+
 CORE_TABLES: tuple[type[Table], ...] = (
     Township,
     Department,
@@ -454,6 +470,7 @@ CORE_TABLES: tuple[type[Table], ...] = (
     Referral,
     Document,
     CalendarYear,
+    CatalogueOverlay,
 )
 
 
@@ -476,3 +493,4 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "publication": ("township", "case", "decided_on"),
     "referral": ("township", "number"),
 }
+

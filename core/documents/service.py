@@ -180,9 +180,9 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
     hearing_offered = None
     if file.notice is None and file.proposal is not None:
         party_kind = party["kind"] if party else "citizen"
-        threshold = hearing.applicable_threshold(registry.hearing_thresholds(row["field"]), township_code=township_code,
-                                                 power=row["power"], party_kind=party_kind, on=on)
-        hearing_offered = hearing.hearing_right(threshold, file.proposal.amount, file.proposal.penalties)
+        hearing_offered = hearing.proposal_offer(
+            registry.hearing_thresholds(row["field"]), township_code=township_code, power=row["power"],
+            party_kind=party_kind, on=on, proposal=file.proposal).offered
     catalogue = registry.catalogues.get(row["field"])
     facts = ctx.Facts(
         township=township, county_name=identifiers.county_name(township["county_code"]) or "",

@@ -60,6 +60,25 @@ def county_name(county_code: str) -> str | None:
     return None
 
 
+def region_name(region: str) -> str:
+    """全国 for "", else the province, city and county a division-code prefix names (浙江省嘉兴市, 江苏省连云港市连云区)."""
+    if not region:
+        return "全国"
+    db = numdb.get("cn/loc")
+
+    def name(code: str, level: str) -> str:
+        props = [p for _, p in db.info(code.ljust(6, "0"))]
+        found = props[0].get("province") if level == "province" else (props[-1].get("county") if len(props) > 1 else None)
+        return found.split("]", 1)[-1] if found else ""
+
+    parts = [name(region[:2], "province")]
+    if len(region) >= 4 and region[2:4] != "00":
+        parts.append(name(region[:4], "city"))
+    if len(region) == 6 and region[4:6] != "00":
+        parts.append(name(region, "county"))
+    return "".join(dict.fromkeys(p for p in parts if p)) or region
+
+
 def township_code(code: str) -> str:
     """乡镇（街道）行政区划代码: 9 digits (GB/T 10114) or 12 digits (统计用区划代码).
 

@@ -34,7 +34,7 @@ from zhifa.core.penalty.circumstances import (
     read_circumstances,
 )
 from zhifa.core.penalty.model import LIGHTER, PenaltyFacts, Recommendation
-from zhifa.core.penalty.tiers import envelope, pick_standard, pick_tier
+from zhifa.core.penalty.tiers import envelope, examples_for, pick_standard, pick_tier
 from zhifa.core.penalty.versions import (
     applicable_version,
     fine_in_chain,
@@ -126,9 +126,14 @@ def _penalty(registry, power, chain, facts, found, reasons, base) -> Recommendat
     who = {"citizen": "公民", "organisation": "法人或者其他组织"}[facts.party_kind]
     label = fine.situation_text or ("一般情形" if situation == "default" else situation)
     reasons.append(f"法定罚款（{label}，当事人为{who}）：{stat_text}" + ("，罚款为可以并处" if fine.optional else ""))
-    standard = pick_standard(registry, power, situation, party, facts.decision_date)
+    act_time = facts.act_ended or facts.act_date
+    standard, chosen = pick_standard(registry, power, situation, party, facts.decision_date, act_date=act_time,
+                                     fine=fine, bases=facts.bases, units=facts.units)
+    common["examples_ignored"] = examples_for(registry, power, situation, facts.decision_date)
     if standard is None:
         return _without_standard(power, fine, stat, facts, reasons, common)
+    if chosen:
+        reasons.append(chosen)
     dirn = direction_of(found)
     tier, how = pick_tier(standard, fine, facts.tier, dirn, facts.bases, facts.units)
     trange, ttext = tier_range(fine, tier, facts.bases, facts.units)

@@ -170,6 +170,9 @@ class Recommendation(msgspec.Struct, kw_only=True):
     factors: list[str] = []
     mitigation_available: bool = False
     reasons: list[str] = []
+    # example standards (示例) the catalogue has for this power and situation: never applied; the township
+    # needs its own published standard (a regional pack, or one loaded with `zhifa catalogue apply`)
+    examples_ignored: list[str] = []
 
 
 class Chosen(msgspec.Struct, kw_only=True):

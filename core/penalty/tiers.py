@@ -27,16 +27,55 @@ from zhifa.core.rules.refusal import Refusal, Refused
 TIER_RULE = f"{GUIDANCE}第十条、第十七条"
 
 
-def pick_standard(
+def standard_on(
     registry, power: Power, situation: str, party: PartyScope, on: dt.date
 ) -> DiscretionStandard | None:
+    """The published standard in force on a date; an example split (``example = true``) is never one."""
     candidates = [
         s
         for s in registry.standards_for(power.code, on)
-        if s.situation == situation and s.party in (party, PartyScope.any)
+        if s.situation == situation and s.party in (party, PartyScope.any) and not s.example
     ]
     exact = [s for s in candidates if s.party == party] or candidates
     return max(exact, key=lambda s: s.valid_from) if exact else None
+
+
+def examples_for(registry, power: Power, situation: str, on: dt.date) -> list[str]:
+    """Codes of example standards a township would otherwise have: shown to catalogue maintainers, never applied."""
+    return [s.code for s in registry.standards_for(power.code, on) if s.example and s.situation == situation]
+
+
+def _severity(standard: DiscretionStandard, fine: StatutoryFine | None, bases, units) -> tuple[Decimal, Decimal]:
+    """How heavy a standard is: the highest and lowest amounts its fining tiers allow."""
+    if fine is None:
+        return (Decimal(0), Decimal(0))
+    ranges = [tier_range(fine, t, bases, units)[0] for t in standard.tiers if t.fine]
+    ranges = [r for r in ranges if r is not None]
+    if not ranges:
+        return (Decimal(0), Decimal(0))
+    return (max(r.max for r in ranges), min(r.min for r in ranges))
+
+
+def pick_standard(
+    registry, power: Power, situation: str, party: PartyScope, on: dt.date,
+    *, act_date: dt.date | None = None, fine: StatutoryFine | None = None, bases=None, units=None,
+) -> tuple[DiscretionStandard | None, str]:
+    """The standard to apply and why: 从旧兼从轻 between the versions in force at the act and at the decision.
+
+    The standard in force when the act was done applies, unless the one in force at the decision
+    is lighter (a lower highest amount, or on an equal one a lower lowest) — 行政处罚法 第三十七条
+    applied to the standard as 国办发〔2022〕27号 asks standards to be applied.
+    """
+    at_decision = standard_on(registry, power, situation, party, on)
+    at_act = standard_on(registry, power, situation, party, act_date) if act_date else None
+    if at_act is None or at_decision is None or at_act.code == at_decision.code:
+        return at_decision or at_act, ""
+    old, new = _severity(at_act, fine, bases or {}, units), _severity(at_decision, fine, bases or {}, units)
+    if new < old:
+        return at_decision, (f"裁量基准从旧兼从轻：行为时适用{at_act.name}（{at_act.code}），作出决定时施行的"
+                             f"{at_decision.name}（{at_decision.code}）较轻，适用较轻的基准")
+    return at_act, (f"裁量基准从旧兼从轻：适用行为时的{at_act.name}（{at_act.code}），作出决定时施行的"
+                    f"{at_decision.code}不轻于行为时的基准")
 
 
 def _order(fine: StatutoryFine, tiers: list[Tier], bases, units) -> list[Tier]:

@@ -9,7 +9,9 @@ decision-time one applies only if it is lighter: a lower statutory maximum in yu
 situation and party, or on an equal maximum a lower minimum. Where a version does not know the
 situation (e.g. the old 大气法 fined only 情节严重的), its ``default`` fine stands in; a version
 with no fine for the situation counts as 0–0 yuan. No version in force at decision time: the act
-is no longer punishable.
+is no longer punishable only when the last version is marked ``repealed`` (with the text that
+repealed it); a version that merely ends, with no successor catalogued, is refused
+(``penalty.successor_missing``) — a revision is not a repeal.
 """
 
 from __future__ import annotations
@@ -114,9 +116,19 @@ def applicable_version(
         )
     at_decision = version_on(chain, decision_date)
     if at_decision is None:
-        return None, (
-            f"行为时的规定已废止：{provision(at_act)}已于 {at_act.valid_to} 失效，作出处罚决定时"
-            f"（{decision_date}）已没有对该行为给予行政处罚的规定，依照{ART_37}不再处罚"
+        latest = chain[-1]
+        if latest.repealed:
+            return None, (
+                f"行为时的规定已废止：{provision(latest)}已于 {latest.valid_to} 失效（{latest.repealed_by}），作出处罚决定时"
+                f"（{decision_date}）已没有对该行为给予行政处罚的规定，依照{ART_37}不再处罚"
+            )
+        raise Refused(
+            Refusal(
+                "penalty.successor_missing",
+                f"{provision(latest)}已于 {latest.valid_to} 失效，目录未标明废止，也没有收录修订后的规定："
+                f"无法依照{ART_37}比较新旧规定的轻重。请在目录中补录修订后的规定（succeeds 指向 {latest.code}），"
+                "或在确属废止时标明 repealed 和废止依据",
+            )
         )
     if at_decision.code == at_act.code:
         return at_act, f"适用行为时的规定：{provision(at_act)}（行为时与作出处罚决定时施行的是同一规定）"

@@ -79,6 +79,7 @@ class Proposal(msgspec.Struct, kw_only=True):
     penalties: list[str] = []
     reasons: str = ""
     outcome: str = "penalty"  # penalty | no_penalty | criminal_transfer
+    confiscated_value: Decimal | None = None  # 没收违法所得、非法财物的价值: counts toward 较大数额 (第63条)
 
 
 class Notice(msgspec.Struct, kw_only=True):
@@ -89,6 +90,8 @@ class Notice(msgspec.Struct, kw_only=True):
     penalties: list[str] = []
     hearing_offered: bool = False
     reply_deadline: dt.date | None = None
+    hearing_reason: str = ""  # why the hearing was (not) offered (core/rules/hearing.py)
+    hearing_threshold_missing: bool = False  # offered because no threshold applies where the township is
 
 
 class Hearing(msgspec.Struct, kw_only=True):

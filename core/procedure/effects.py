@@ -6,6 +6,7 @@ set by the action table). The service has already numbered the case when filing.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import msgspec
@@ -94,6 +95,17 @@ def extend_seizure(ctx, file):
     return {}
 
 
+def _gains(ctx, data):
+    """Illegal gains established in the facts count as confiscated value when confiscation is proposed."""
+    if "confiscate_gains" not in data.penalties:
+        return None
+    gains = (data.facts.get("bases") or {}).get("illegal_gains")
+    try:
+        return Decimal(str(gains)) if gains is not None else None
+    except ArithmeticError:
+        return None
+
+
 def conclude_investigation(ctx, file):
     data = _input(ctx)
     file.complex_case, file.major_public_interest = data.complex_case, data.major_public_interest
@@ -105,6 +117,7 @@ def conclude_investigation(ctx, file):
     file.proposal = cf.Proposal(
         recommendation=msgspec.to_builtins(recommendation) if recommendation is not None else {},
         amount=amount, penalties=list(data.penalties), reasons=data.reasons, outcome=data.outcome,
+        confiscated_value=data.confiscated_value if data.confiscated_value is not None else _gains(ctx, data),
     )
     return {}
 
@@ -125,7 +138,9 @@ def serve_notice(ctx, file):
     proposal = file.proposal
     file.notice = cf.Notice(
         served_on=ctx.on, amount=proposal.amount, penalties=list(proposal.penalties),
-        hearing_offered=ctx.data.get("hearing_offered", False),
+        hearing_offered=ctx.data["hearing"].offered if "hearing" in ctx.data else False,
+        hearing_reason=ctx.data["hearing"].reason if "hearing" in ctx.data else "",
+        hearing_threshold_missing=ctx.data["hearing"].missing_threshold if "hearing" in ctx.data else False,
         reply_deadline=deadline("defence_reply", ctx.on, _overrides(ctx)),
     )
     return {}

@@ -82,6 +82,9 @@ class ExtendSeizure(Input, kw_only=True, forbid_unknown_fields=True):
 class ConcludeInvestigation(Input, kw_only=True, forbid_unknown_fields=True):
     facts: dict[str, Any]  # zhifa.core.penalty.PenaltyFacts fields (power and dates filled in by the service)
     amount: PositiveMoney | None = None  # the proposed fine; None: as recommended, or no fine
+    # 没收违法所得、非法财物的价值 (counts toward 较大数额 with the fine); None: the facts' illegal gains
+    # when confiscate_gains is proposed
+    confiscated_value: PositiveMoney | None = None
     penalties: list[Line] = []
     reasons: Text = ""
     outcome: Code = "penalty"  # penalty | no_penalty | criminal_transfer

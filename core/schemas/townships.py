@@ -74,3 +74,5 @@ class EffectivePower(msgspec.Struct, kw_only=True):
     owner_department: str  # the catalogue's owning department kind
     valid_from: dt.date
     valid_to: dt.date | None
+    region: str = ""  # where the power's law applies: "" national, else a division-code prefix (33 浙江省)
+    region_name: str = "全国"

@@ -10,6 +10,7 @@ import datetime as dt
 
 from zhifa.core.db.tables import Authorisation, Department
 from zhifa.core.domain.authorisation import Basis, Grant, effective_grant, enabled_fields
+from zhifa.core.domain.identifiers import region_name
 from zhifa.core.registry import get_host
 from zhifa.core.schemas.townships import AuthorisationCreate, AuthorisationRead, EffectivePower
 from zhifa.core.services.errors import Invalid, NotFound
@@ -17,15 +18,18 @@ from zhifa.core.services.scope import TownshipScope
 from zhifa.core.services.townships import get_township_row
 
 
-def check_scope(field: str, power: str | None) -> None:
-    """The field is installed and the power belongs to it; else a clear ``Invalid``."""
+def check_scope(field: str, power: str | None, township_code: str = "") -> None:
+    """The field is installed and the power belongs to it, in the township's region; else a clear ``Invalid``.
+
+    A power of another province's or city's law is answered like one the catalogue does not have.
+    """
     registry = get_host().registry
     catalogue = registry.catalogues.get(field)
     if catalogue is None:
         installed = "、".join(sorted(registry.catalogues)) or "无"
         raise Invalid("field.unknown", f"未安装领域 {field} 的插件（已安装：{installed}）")
-    if power is not None and registry.field_of(power) != field:
-        raise Invalid("power.unknown", f"领域 {catalogue.field.name} 的目录中没有执法事项 {power}")
+    if power is not None and registry.in_region(township_code).field_of(power) != field:
+        raise Invalid("power.unknown", f"领域 {catalogue.field.name} 适用于本乡镇的目录中没有执法事项 {power}")
 
 
 def _grant(row: dict) -> Grant:
@@ -46,7 +50,7 @@ async def grants_of(township_id: int) -> list[Grant]:
 
 async def enable(township_code: str, data: AuthorisationCreate) -> AuthorisationRead:
     township = await get_township_row(township_code)
-    check_scope(data.field, data.power)
+    check_scope(data.field, data.power, township_code)
     try:
         basis = Basis(data.basis)
     except ValueError as exc:
@@ -83,7 +87,7 @@ async def disable(
 ) -> list[AuthorisationRead]:
     """Stop new use of a field or a power from ``on`` (上收). Existing records stay untouched."""
     township = await get_township_row(township_code)
-    check_scope(field, power)
+    check_scope(field, power, township_code)
     grants = [g for g in await grants_of(township["id"]) if g.kind == "grant" and g.field == field]
     live = [g for g in grants if g.revoked_on is None and (g.valid_to is None or g.valid_to >= on)]
     changed: list[int] = []
@@ -137,7 +141,7 @@ async def effective_powers(township_code: str, on: dt.date) -> list[EffectivePow
     """The powers the township may exercise on ``on``: authorised, and in force in the catalogue."""
     township = await get_township_row(township_code)
     grants = await grants_of(township["id"])
-    registry = get_host().registry
+    registry = get_host().registry.in_region(township_code)
     departments = {
         r["id"]: r["code"] for r in await Department.select(Department.id, Department.code).where(
             Department.county_code == township["county_code"]
@@ -155,26 +159,27 @@ async def effective_powers(township_code: str, on: dt.date) -> list[EffectivePow
                     basis=grant.basis.value if grant.basis else "", document_no=grant.document_no,
                     department=departments.get(grant.department) if grant.department else None,
                     owner_department=power.department, valid_from=power.valid_from, valid_to=power.valid_to,
+                    region=power.region, region_name=region_name(power.region),
                 )
             )
     return result
 
 
-async def grant_for(township_id: int, field: str, power: str, on: dt.date) -> Grant | None:
-    """The grant a new case under ``power`` would rest on, if the power is in force on ``on``."""
-    if not get_host().registry.power_in_force(power, on):
+async def grant_for(township: dict, field: str, power: str, on: dt.date) -> Grant | None:
+    """The grant a new case under ``power`` would rest on, if the power is in force on ``on`` where the township is."""
+    if not get_host().registry.in_region(township["code"]).power_in_force(power, on):
         return None
-    return effective_grant(await grants_of(township_id), field, power, on)
+    return effective_grant(await grants_of(township["id"]), field, power, on)
 
 
 async def fields_enabled(township_id: int, on: dt.date) -> set[str]:
     return enabled_fields(await grants_of(township_id), on)
 
 
-async def scope_on(township_id: int, field: str, power: str | None, on: dt.date) -> tuple[set[str], Grant | None]:
+async def scope_on(township: dict, field: str, power: str | None, on: dt.date) -> tuple[set[str], Grant | None]:
     """The fields enabled on ``on`` and the grant ``power`` would rest on — one read of the grants."""
-    grants = await grants_of(township_id)
+    grants = await grants_of(township["id"])
     grant = None
-    if power and get_host().registry.power_in_force(power, on):
+    if power and get_host().registry.in_region(township["code"]).power_in_force(power, on):
         grant = effective_grant(grants, field, power, on)
     return enabled_fields(grants, on), grant

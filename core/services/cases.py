@@ -99,7 +99,7 @@ async def _register(township_code: str, data: ClueCreate, actor: str | None):
     township, actor_id = await _township_and_actor(township_code, actor)
     await lock_township(township["id"])  # the first lock, before any insert (core/db/transaction.py)
     host = get_host()
-    authorisations.check_scope(data.field, data.power)
+    authorisations.check_scope(data.field, data.power, township["code"])
     catalogue = host.registry.catalogues[data.field]
     try:
         source = CaseSource(data.source)
@@ -115,7 +115,7 @@ async def _register(township_code: str, data: ClueCreate, actor: str | None):
     if data.party_id is not None:
         await TownshipScope(township).resolve("party", data.party_id, Party.id, field="party_id")
     on = clock.local_date(data.found_at)
-    enabled, grant = await authorisations.scope_on(township["id"], data.field, data.power, on)
+    enabled, grant = await authorisations.scope_on(township, data.field, data.power, on)
     context = ActionContext(
         action="register_clue", township=township_code, on=on, field=data.field, power=data.power,
         actor=actor_id,

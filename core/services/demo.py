@@ -14,6 +14,7 @@ from stdnum.cn import ric, uscc
 from zhifa.core.db.tables import Case, Township
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.registry import get_host
+from zhifa.core.services import demo_standards
 from zhifa.core.schemas.cases import ClueCreate
 from zhifa.core.schemas.people import CertificateCreate, PartyCreate
 from zhifa.core.schemas.townships import DepartmentCreate
@@ -187,4 +188,5 @@ async def load_demo() -> DemoSummary:
         summary = await apply(demo_config(), {DEMO_PASSWORD: _demo_hash()})
         clues = await _clues()
         await load_demo_inspections()  # 双随机、一公开: 横村镇's directories and a plan
+    await demo_standards.load()  # 桐庐县's demo standards, as a county would load its own (zhifa catalogue apply)
     return DemoSummary(**{f: getattr(summary, f) for f in summary.__struct_fields__}, clues=clues)

@@ -96,7 +96,7 @@ async def perform(
     power_code = getattr(data, "power", None) or row["power"]
     party_id = getattr(data, "party_id", None) or row["party"]
     party_kind, birth_date = await _party_kind(scope, party_id, named)
-    grant = await authorisations.grant_for(township["id"], row["field"], power_code, on) if power_code else None
+    grant = await authorisations.grant_for(township, row["field"], power_code, on) if power_code else None
     enabled = await authorisations.fields_enabled(township["id"], on) | {row["field"]}
     catalogue = registry.catalogues.get(row["field"])
     context = ActionContext(
@@ -116,10 +116,9 @@ async def perform(
         file.act_date = data.act_date
     hooks = host.hooks_for_fields(enabled)
     if action == "serve_notice" and file.proposal is not None:
-        threshold = hearing.applicable_threshold(
+        context.data["hearing"] = hearing.proposal_offer(
             registry.hearing_thresholds(row["field"]), township_code=township_code, power=power_code,
-            party_kind=party_kind or "citizen", on=on)
-        context.data["hearing_offered"] = hearing.hearing_right(threshold, file.proposal.amount, file.proposal.penalties)
+            party_kind=party_kind, on=on, proposal=file.proposal)
     if action in ("close", "file_with_authority"):
         context.data["amount_owed"] = _owed(file, on)
     if action == "record_payment":  # what is owed on the day of this payment (rules.execution.payment_within_owed)

@@ -68,7 +68,7 @@ async def preview(township_code: str, facts) -> Any:
         raise NotFound("power.not_found", f"未找到执法事项 {facts.power}")
     on = facts.decision_date
     enabled = await authorisations.fields_enabled(township["id"], on)
-    grant = await authorisations.grant_for(township["id"], field, facts.power, on)
+    grant = await authorisations.grant_for(township, field, facts.power, on)
     if grant is None:
         raise Refused([_not_authorised(facts.power, on)])
     context = ActionContext(action="recommend", township=township_code, on=on, field=field, power=facts.power,

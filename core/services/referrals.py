@@ -167,8 +167,8 @@ async def send_referral(township_code: str, data: ReferralCreate, *, actor: str,
     moment = _moment(at)
     sent_on = clock.local_date(moment)
     if data.power:
-        authorisations.check_scope(field, data.power)
-        if await authorisations.grant_for(township["id"], field, data.power, sent_on) is not None:
+        authorisations.check_scope(field, data.power, township["code"])
+        if await authorisations.grant_for(township, field, data.power, sent_on) is not None:
             raise Invalid("referral.within_powers",
                           f"本乡镇在 {sent_on} 已获授权行使执法事项 {data.power}，应当自行办理，不属于乡呼县应事项")
     policy = procedure_settings(township["settings"]).referral
