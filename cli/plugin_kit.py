@@ -19,6 +19,12 @@ class ProblemRow(msgspec.Struct):
     message: str
 
 
+class ExampleRow(msgspec.Struct):
+    code: str
+    power: str
+    name: str
+
+
 class CheckResult(msgspec.Struct):
     plugin: str
     fields: list[str]
@@ -28,6 +34,7 @@ class CheckResult(msgspec.Struct):
     templates: int
     samples: int
     problems: list[ProblemRow]
+    examples: list[ExampleRow] = []  # example standards: listed, never applied to a case
 
 
 @app.command("new")
@@ -76,10 +83,19 @@ def check(
         powers=sum(len(c.powers) for c in catalogues), standards=len(conformance.standard_codes()),
         templates=len(conformance.template_codes()), samples=len(conformance.sample_codes()),
         problems=[ProblemRow(p.plugin, p.file, p.entry, p.message) for p in problems],
+        examples=[ExampleRow(s.code, s.power, s.name) for c in catalogues for s in c.standards if s.example],
     )
     if json:
         emit_json(result)
-    elif problems:
+        if problems:
+            raise typer.Exit(1)
+        return
+    if result.examples:
+        console.print(f"示例裁量基准 {len(result.examples)} 个（example = true：不作为裁量依据，"
+                      "乡镇须以本省、市发布的裁量基准替换，见 zhifa catalogue apply）：", highlight=False)
+        for row in result.examples:
+            console.print(f"  {row.code}（{row.power}）{row.name}", highlight=False, soft_wrap=True, markup=False)
+    if problems:
         console.print(f"插件 {result.plugin} 有 {len(problems)} 个问题：", highlight=False)
         for problem in problems:
             console.print(f"  {problem}", highlight=False, soft_wrap=True, markup=False)

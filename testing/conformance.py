@@ -215,6 +215,35 @@ class FieldCheck:
     sample_problems: list[Problem] = field(default_factory=list)  # static checks of samples.toml
 
 
+def _decode_pack(check: FieldCheck) -> FieldCheck:
+    """A regional pack: decoded, then validated with the installed field it extends (as at start-up)."""
+    from zhifa.core.catalogue import load_catalogue
+    from zhifa.core.registry import _registry_of, build_host
+
+    try:
+        check.catalogue = load_catalogue(check.folder, plugin=check.plugin)
+    except CatalogueInvalid as exc:
+        check.decode_problems.extend(exc.problems)
+        return check
+    if (check.folder / LEDGER_FILE).exists():
+        try:
+            check.ledger = _read_ledger(check.folder / LEDGER_FILE, check.plugin)
+        except CatalogueInvalid as exc:
+            check.decode_problems.extend(exc.problems)
+    try:
+        others = [c for c in build_host().loaded if Path(c.root) != check.folder]
+        check.validation_problems = _registry_of(others).add_pack(check.catalogue)
+    except CatalogueInvalid as exc:
+        check.validation_problems = [p for p in exc.problems if p.plugin == check.plugin]
+    return check
+
+
+def _read_ledger(path: Path, plugin: str) -> "Ledger":
+    from zhifa.core.catalogue.loader import _read
+
+    return _read(path, Ledger, plugin)
+
+
 def decode_folder(folder: Path, plugin: str) -> FieldCheck:
     """Decode every file of a catalogue folder without stopping at the first problem."""
     from zhifa.core.catalogue.loader import FILES, _read
@@ -224,6 +253,8 @@ def decode_folder(folder: Path, plugin: str) -> FieldCheck:
     if not check.folder.is_dir():
         check.decode_problems.append(Problem(plugin, str(folder), "", "目录清单文件夹不存在"))
         return check
+    if (check.folder / "pack.toml").exists():
+        return _decode_pack(check)
     parts: dict[str, Any] = {}
     for name, (struct, required) in FILES.items():
         path = check.folder / name
@@ -300,7 +331,7 @@ def code_problems(check: FieldCheck) -> list[Problem]:
         if match.group(2) != KIND_SEGMENT[power.kind]:
             add("powers.toml", power.code,
                 f"代码中的类型 {match.group(2)} 与 kind = {power.kind.value} 不符（应为 {KIND_SEGMENT[power.kind]}）")
-    if prefixes:
+    if prefixes and catalogue.pack is None:  # a regional pack extends a field under its own prefix
         main = max(set(prefixes), key=prefixes.count)
         for power in catalogue.powers:
             match = POWER_CODE.match(power.code)
@@ -468,7 +499,8 @@ class Conformance:
         return [
             Problem(self.name, SAMPLES_FILE, f.catalogue.field.code,
                     "领域有裁量基准，但没有提供样例案件（samples.toml 至少一个 [[samples]]）")
-            for f in self.fields if f.catalogue is not None and f.catalogue.standards and not f.samples
+            for f in self.fields
+            if f.catalogue is not None and f.catalogue.pack is None and f.catalogue.standards and not f.samples
         ]
 
     @cached_property
@@ -587,11 +619,11 @@ class Conformance:
         problems = []
         for catalogue in self.catalogues:
             owner = registry.field_plugin.get(catalogue.field.code)
-            if owner is not None and owner != self.name:
+            if owner is not None and owner != self.name and catalogue.pack is None:  # a pack extends an installed field
                 problems.append(Problem(self.name, "field.toml", catalogue.field.code, f"领域代码与已安装的插件 {owner} 重复"))
             for power in catalogue.powers:
                 field_code = registry.field_of(power.code)
-                other = registry.field_plugin.get(field_code) if field_code else None
+                other = registry.entry_plugin.get(power.code) or (registry.field_plugin.get(field_code) if field_code else None)
                 if other is not None and other != self.name:
                     problems.append(Problem(self.name, "powers.toml", power.code, f"执法事项代码与已安装的插件 {other} 重复"))
         return problems

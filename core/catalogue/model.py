@@ -219,6 +219,18 @@ class PackInfo(msgspec.Struct, forbid_unknown_fields=True):
     description: str = ""
 
 
+class LawChange(msgspec.Struct, forbid_unknown_fields=True):
+    """A law the field cites that another text replaces (a code, a revision) before the catalogue has it."""
+
+    law: str  # 《中华人民共和国大气污染防治法》
+    replaced_by: str  # 《中华人民共和国生态环境法典》
+    effective: dt.date  # the day the replacement takes effect
+    adopted: dt.date | None = None
+    verified: bool = False  # the replacement's official text was checked; False: from reports only
+    source: str = ""
+    note: str = ""
+
+
 class FieldInfo(msgspec.Struct, forbid_unknown_fields=True):
     """field.toml: the field itself."""
 
@@ -226,6 +238,9 @@ class FieldInfo(msgspec.Struct, forbid_unknown_fields=True):
     name: str  # 城市管理
     departments: list[DepartmentKind]
     description: str = ""
+    # laws cited here that are replaced before the catalogue holds the replacement: every computation for a
+    # decision on or after ``effective`` warns the officer (Recommendation.law_notices); never printed
+    law_changes: list[LawChange] = []
 
 
 # The files of a catalogue folder and the top-level key each holds.

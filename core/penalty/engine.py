@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import msgspec
 from zhifa.core.catalogue.model import PartyScope, PowerKind
 from zhifa.core.penalty.amounts import (
@@ -75,6 +77,26 @@ def recommend(registry, facts: PenaltyFacts | dict) -> Recommendation:
         except msgspec.ValidationError as exc:
             raise Refused(Refusal("penalty.facts_invalid", f"案件事实格式不正确：{exc}")) from None
     _check_facts(facts)
+    recommendation = _recommend(registry, facts)
+    notices = law_notices(registry, recommendation.power, facts.decision_date)
+    return msgspec.structs.replace(recommendation, law_notices=notices) if notices else recommendation
+
+
+def law_notices(registry, power_code: str, on: dt.date) -> list[str]:
+    """What the officer must check: the provision's law was replaced on or before ``on`` (FieldInfo.law_changes)."""
+    field = registry.power_field.get(power_code)
+    power = registry.powers.get(power_code)
+    if field is None or power is None:
+        return []
+    cited = {p.law for p in (power.violated, power.penalised, power.basis) if p is not None}
+    return [
+        f"{c.law}{'已' if c.verified else '据报道已'}由{c.replaced_by}自 {c.effective} 起取代（{c.source}），"
+        f"目录尚未录入{c.replaced_by}的相应条文：作出决定前须核对现行有效的依据"
+        for c in registry.catalogues[field].field.law_changes if c.law in cited and c.effective <= on
+    ]
+
+
+def _recommend(registry, facts: PenaltyFacts) -> Recommendation:
     chain = version_chain(registry, facts.power)
     if registry.powers[facts.power].kind != PowerKind.penalty:
         raise Refused(Refusal("penalty.not_penalty_power", f"执法事项 {facts.power} 不是行政处罚事项"))

@@ -173,6 +173,9 @@ class Recommendation(msgspec.Struct, kw_only=True):
     # example standards (示例) the catalogue has for this power and situation: never applied; the township
     # needs its own published standard (a regional pack, or one loaded with `zhifa catalogue apply`)
     examples_ignored: list[str] = []
+    # laws the applied provision cites that were replaced by the decision date without the catalogue holding
+    # the replacement (FieldInfo.law_changes): shown to officers and reviewers, never printed on a document
+    law_notices: list[str] = []
 
 
 class Chosen(msgspec.Struct, kw_only=True):
