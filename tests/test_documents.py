@@ -41,6 +41,10 @@ def county(database_url):
     run(service.configure_documents(HENGCUN, SETTINGS))
 
 
+#: Words of the catalogue's internal notes ("示例 [C]，正式使用前应替换…", "须核对原文后替换", "发布日期待核").
+DRAFTING_NOTES = ("示例", "正式使用前", "须核对", "待核", "须替换", "应替换", "条文摘要", "未核实", "启用前")
+
+
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -225,6 +229,9 @@ def test_every_core_template_renders_from_a_worked_case_into_word_and_pdf(county
         rendered.shows(ecology, printed_title)
         assert "{{" not in rendered.word and "{%" not in rendered.word
         assert rendered.document.blanks == [], (rendered.document.template, rendered.document.blanks)
+        # no catalogue drafting note reaches a legal document (the example split's source, a power's note)
+        for note in DRAFTING_NOTES:
+            assert note not in rendered.word and squash(note) not in rendered.pdf, (rendered.document.template, note)
         if rendered.document.template not in ("file_index", "case_source"):  # the clue named no party yet
             rendered.shows("张三")
         assert rendered.document.pages >= 1

@@ -151,7 +151,7 @@ def _penalty(registry, power, chain, facts, found, reasons, base) -> Recommendat
     act_time = facts.act_ended or facts.act_date
     standard, chosen = pick_standard(registry, power, situation, party, facts.decision_date, act_date=act_time,
                                      fine=fine, bases=facts.bases, units=facts.units)
-    common["examples_ignored"] = examples_for(registry, power, situation, facts.decision_date)
+    common["examples_ignored"] = examples_for(registry, power, situation, party, facts.decision_date)
     if standard is None:
         return _without_standard(power, fine, stat, facts, reasons, common)
     if chosen:

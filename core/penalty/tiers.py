@@ -40,9 +40,10 @@ def standard_on(
     return max(exact, key=lambda s: s.valid_from) if exact else None
 
 
-def examples_for(registry, power: Power, situation: str, on: dt.date) -> list[str]:
+def examples_for(registry, power: Power, situation: str, party: PartyScope, on: dt.date) -> list[str]:
     """Codes of example standards a township would otherwise have: shown to catalogue maintainers, never applied."""
-    return [s.code for s in registry.standards_for(power.code, on) if s.example and s.situation == situation]
+    return [s.code for s in registry.standards_for(power.code, on)
+            if s.example and s.situation == situation and s.party in (party, PartyScope.any)]
 
 
 def _severity(standard: DiscretionStandard, fine: StatutoryFine | None, bases, units) -> tuple[Decimal, Decimal]:
