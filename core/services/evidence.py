@@ -1,5 +1,10 @@
 """Evidence (证据, 行政处罚法 第46条): hashed at capture, stored by content, recorded as an event.
 
+Collecting evidence is an officer's act (第42条): the uploader is checked as a person before a byte
+is stored, with the rules the procedure's actions use (zhifa.core.rules.people) — an officer, with
+their own certificate valid on the day the evidence was captured (its local date) and covering
+the case's field, else ``officer.actor_no_valid_certificate`` (422, like an action).
+
 The same content is evidence of a case once: uploading it again answers the existing record
 (``created`` False) and records nothing new; if the stored file had gone missing, the upload puts
 it back. A record whose file is missing is answered ``evidence.file_missing`` (409), never a crash.
@@ -16,14 +21,21 @@ from typing import BinaryIO
 from enum import Enum
 from pathlib import Path
 
+from zhifa.core import clock
 from zhifa.core.config import home, load_settings
 from zhifa.core.db.tables import AppUser, Evidence
 from zhifa.core.db.transaction import write_transaction
+from zhifa.core.domain.roles import Role
+from zhifa.core.registry import get_host
+from zhifa.core.rules import people
+from zhifa.core.rules.context import ActionContext
+from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.cases import EvidenceRead
 from zhifa.core.services import events
 from zhifa.core.services.cases import get_case
 from zhifa.core.services.errors import Conflict, Invalid, TooLarge
-from zhifa.core.services.scope import not_found
+from zhifa.core.services.facts import people_facts
+from zhifa.core.services.scope import TownshipScope, not_found
 from zhifa.core.services.townships import get_township_row
 
 
@@ -79,7 +91,7 @@ def _read(row: dict) -> EvidenceRead:
 
 async def _validated(township_code: str, case_id: int, kind: str, captured_at: dt.datetime, collector: str):
     township = await get_township_row(township_code)
-    await get_case(township_code, case_id)
+    case = await get_case(township_code, case_id)
     try:
         kind_ = EvidenceKind(kind)
     except ValueError as exc:
@@ -90,7 +102,21 @@ async def _validated(township_code: str, case_id: int, kind: str, captured_at: d
     user = await AppUser.select(AppUser.id, AppUser.township).where(AppUser.username == collector).first()
     if user is None or user["township"] != township["id"]:
         raise not_found("user", "actor", collector)
+    await _collector_may_collect(township, case, collector, clock.local_date(captured_at))
     return township, kind_, user
+
+
+async def _collector_may_collect(township: dict, case, collector: str, on: dt.date) -> None:
+    """An officer, with their own certificate valid ``on`` covering the case's field (第42条)."""
+    catalogue = get_host().registry.catalogues.get(case.field)
+    ctx = ActionContext(
+        action="register_evidence", township=township["code"], on=on, field=case.field, power=case.power,
+        data={"actor_name": collector, "people": await people_facts(TownshipScope(township), {collector}),
+              "township_id": township["id"], "field_name": catalogue.field.name if catalogue else case.field},
+    )
+    refusals = people.actor_has_role(Role.officer)(ctx) or people.actor_certified(ctx)
+    if refusals:
+        raise Refused(refusals)
 
 
 async def register_evidence(
