@@ -159,3 +159,14 @@ def test_former_staff_are_still_recognised_with_their_certificates(county):
     case = imported(HENGCUN, field="urban", power="URBAN-CF-004", number="横综执立〔2025〕历4号", filed_on="2026-02-10",
                     file=cf.CaseFile(officers=OFFICERS))
     assert _by_case(run(findings(township_code=HENGCUN))).get(case) is None
+
+
+def test_a_hearing_offered_for_want_of_a_threshold_is_reported_so_the_region_can_configure_one(county):
+    # 浙江 has no urban hearing threshold in the catalogue: the notice offered the hearing, and the county is told
+    case = clue("urban", "URBAN-CF-013", "2026-03-02")
+    act(case, "file_case", "2026-03-03", "hc-captain", officers=OFFICERS, party_id=party_id("张三"), act_date="2026-03-01")
+    act(case, "conclude_investigation", "2026-03-10", "hc-officer1", facts={}, amount="300")
+    act(case, "serve_notice", "2026-03-11", "hc-officer1")
+    found = [f for f in run(findings(county_code="330122")) if f.case_id == case]
+    assert [(f.code, f.step, f.on) for f in found] == [("hearing.threshold_missing", "serve_notice", d("2026-03-11"))]
+    assert "未配置" in found[0].message and FINDINGS["hearing.threshold_missing"].startswith("本地区未配置")

@@ -45,6 +45,7 @@ FINDINGS = {
     "fine.unlawful_amount": "罚款金额超出法定幅度或不符合减轻处罚的条件",
     "power.not_authorised": "行使未获授权（或已上收、已失效）的执法事项",
     "evidence.file_missing": "证据有记录而其文件已不在证据存储中",
+    "hearing.threshold_missing": "本地区未配置该领域的听证较大数额标准，已按告知听证处理（平台管理员须补录本地区标准）",
 }
 
 _OF_RULE = {
@@ -148,6 +149,11 @@ def case_findings(record: CaseRecord, data: TownshipCases, staff: dict[str, Pers
                     grouped.setdefault(code, []).append(refusal)
         for code, refusals in grouped.items():
             found.setdefault(code, _finding(record, data, step, on, code, refusals))
+    notice = record.file.notice
+    if notice is not None and notice.hearing_threshold_missing:  # offered, never denied: the data is what is missing
+        gap = Refusal("hearing.threshold_missing", notice.hearing_reason)
+        found.setdefault("hearing.threshold_missing", _finding(record, data, "serve_notice", notice.served_on,
+                                                                "hearing.threshold_missing", [gap]))
     return list(found.values())
 
 
