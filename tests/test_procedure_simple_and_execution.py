@@ -113,11 +113,11 @@ def test_the_surcharge_pauses_while_reconsideration_is_pending(decided):
 def test_demand_only_after_the_payment_period_and_court_application_ten_working_days_later(decided):
     act(decided, "serve_decision", "2026-03-13", "hc-officer1", recipient="王五")
     assert refused(decided, "serve_demand", "2026-03-28", "hc-officer1") == ["execution.not_due"]
-    act(decided, "serve_demand", "2026-05-06", "hc-officer1")
-    # the 10th working day after 2026-05-06 is 05-19 (Saturday 05-09 is a make-up working day)
-    assert refused(decided, "apply_to_court", "2026-05-19", "hc-head", court="桐庐县人民法院") == ["execution.too_early"]
-    act(decided, "apply_to_court", "2026-05-20", "hc-head", court="桐庐县人民法院")
-    assert act(decided, "close", "2026-05-22", "hc-captain").status == "closed"
+    act(decided, "serve_demand", "2026-09-10", "hc-officer1")
+    # the 10th working day after 2026-09-10 is 09-23 (the remedy periods ran out on 09-14)
+    assert refused(decided, "apply_to_court", "2026-09-23", "hc-head", court="桐庐县人民法院") == ["execution.too_early"]
+    act(decided, "apply_to_court", "2026-09-24", "hc-head", court="桐庐县人民法院")
+    assert act(decided, "close", "2026-09-25", "hc-captain").status == "closed"
 
 
 def test_a_deferral_needs_the_heads_approval(decided):

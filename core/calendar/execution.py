@@ -4,14 +4,18 @@ Law: 行政处罚法第66条 (deferral/instalments with approval), 第67条 (pay
 service), 第72条 (加处罚款 of 3% of the fine per day, never more than the fine; with deferral the
 court-application period starts when the deferral ends), 第73条第3款 (no surcharge while
 复议 or 诉讼 is pending); 行政强制法第35条 (催告书), 第45条 (surcharge told to the party),
-第53条 (apply to court within 3 months after the 复议/诉讼 periods end), 第54条 (apply only
-after 10 working days from service of the 催告书).
+第53条 (apply to court only once the 复议 and 诉讼 periods have run out, and within 3 months
+after; 行诉法解释第156条), 第54条 (apply only after 10 working days from service of the 催告书).
 
 Conventions:
 - Surcharge day 1 is the day after ``due``; the due day itself is free. Days in ``paused``
   intervals (both ends inclusive, open ones running to ``on``) are not counted.
 - The surcharge is computed exactly as fine × 3% × days, capped at the fine, and only then
   quantized to 0.01 yuan with ROUND_HALF_UP (no per-day rounding).
+- The court-application window opens the day after the later of the party's reconsideration
+  (60 days) and litigation (6 months) periods, each rolled forward past a closing holiday and,
+  in a provisional year, taken on the party's side (the latest it could end), or the day after
+  an approved deferral if that is later.
 - The court-application period starts at the end of the party's litigation period (6 months
   after service, rolled forward if it ends on a holiday), or at the end of an approved deferral
   or instalment plan if that is later; its own last day is not rolled forward.
@@ -100,6 +104,18 @@ def check_instalments(fine: Decimal, instalments: Sequence[Instalment]) -> list[
 def earliest_court_application(demand_served_on: dt.date) -> dt.date:
     """First day the authority may apply to court: the day after 10 working days from the 催告书's service."""
     return deadline("demand_before_court", demand_served_on) + dt.timedelta(days=1)
+
+
+def court_application_opens(decision_served_on: dt.date, *, deferred_until: dt.date | None = None) -> dt.date:
+    """First day the 复议 and 诉讼 periods (and any deferral) allow a court application (行政强制法第53条).
+
+    Until the party's periods have run out the party may still seek a remedy, so the window opens
+    the day after the later of the two, counted on the party's side.
+    """
+    ends = [deadline("reconsideration", decision_served_on), deadline("litigation", decision_served_on)]
+    if deferred_until is not None:
+        ends.append(require_date(deferred_until, "延期或分期缴纳届满日"))
+    return max(ends) + dt.timedelta(days=1)
 
 
 def court_application_deadline(decision_served_on: dt.date, *, deferred_until: dt.date | None = None) -> dt.date:

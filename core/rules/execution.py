@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
-from zhifa.core.calendar import court_application_deadline, earliest_court_application
+from zhifa.core.calendar import court_application_deadline, court_application_opens, earliest_court_application
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refusal
 
@@ -29,16 +30,25 @@ def demand_after_due(ctx: ActionContext) -> list[Refusal]:
 
 
 def court_application_window(ctx: ActionContext) -> list[Refusal]:
+    """行政强制法第53-54条: after the 催告's 10 working days, after the 复议 and 诉讼 periods, within 3 months."""
     file = ctx.data["file"]
-    if file.execution.demand_served_on is None:
+    execution, served = file.execution, file.service.on
+    if execution.demand_served_on is None:
         return [Refusal("execution.no_demand", "申请人民法院强制执行前，应当先送达催告书（行政强制法第五十四条）")]
-    earliest = earliest_court_application(file.execution.demand_served_on)
-    latest = court_application_deadline(file.service.on)
+    refusals = []
+    opens = court_application_opens(served, deferred_until=execution.deferred_to)
+    if ctx.on < opens:
+        refusals.append(Refusal(
+            "execution.remedy_periods_running",
+            f"当事人的申请行政复议（六十日）、提起行政诉讼（六个月）期限{'或延期缴纳期限' if execution.deferred_to else ''}"
+            f"至 {opens - dt.timedelta(days=1)} 届满，届满后方可申请人民法院强制执行，即 {opens} 起（行政强制法第五十三条）"))
+    earliest = earliest_court_application(execution.demand_served_on)
     if ctx.on < earliest:
-        return [Refusal("execution.too_early", f"催告书送达十个工作日后方可申请，即 {earliest} 起（行政强制法第五十四条）")]
+        refusals.append(Refusal("execution.too_early", f"催告书送达十个工作日后方可申请，即 {earliest} 起（行政强制法第五十四条）"))
+    latest = court_application_deadline(served, deferred_until=execution.deferred_to)
     if ctx.on > latest:
-        return [Refusal("execution.too_late", f"申请强制执行的期限已于 {latest} 届满（行政强制法第五十三条）")]
-    return []
+        refusals.append(Refusal("execution.too_late", f"申请强制执行的期限已于 {latest} 届满（行政强制法第五十三条：复议、诉讼期限届满之日起三个月内）"))
+    return refusals
 
 
 def payment_within_owed(ctx: ActionContext) -> list[Refusal]:
