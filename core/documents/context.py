@@ -326,6 +326,7 @@ def build(facts: Facts) -> dict[str, Any]:
         "preservation": _preservation(f),
         "service": {
             "date": cn_date(service.on) if service else "", "method": service.method if service else "",
+            "served_on": cn_date(service.served_on) if service else "",
             "method_name": SERVICE_METHODS.get(service.method, service.method) if service else "",
             "recipient": service.recipient if service else "",
             "documents": f"{decision_title}（{decision_doc}）" if decision_doc else "",
@@ -461,7 +462,7 @@ def legal_date(d: Due, stored: dt.date | None = None) -> str:
 
 
 def payment_due_of(file: CaseFile) -> Due:
-    return due("payment", file.service.on)
+    return due("payment", file.service.served_on)
 
 
 def _preservation(f: Facts) -> dict[str, Any] | None:

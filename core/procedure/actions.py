@@ -100,7 +100,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     _a("terminate", "终止调查", BEFORE_DECISION | {S.suspended}, S.terminated, i.Terminate, effects.terminate, HEAD),
     # 送达、执行、结案
     _a("serve_decision", "送达决定书", {S.decided}, S.served, i.ServeDecision, effects.serve_decision, OFFICER,
-       (execution.service_method_lawful,)),
+       (execution.service_method_lawful, execution.service_in_time)),
     _a("record_payment", "缴纳罚款", AFTER_SERVICE | {S.on_spot}, S.executing, i.RecordPayment, effects.record_payment,
        OFFICER, (execution.payment_within_owed,), needs=(pre.something_to_execute,)),
     _a("approve_deferral", "批准延期（分期）缴纳", AFTER_SERVICE, S.executing, i.ApproveDeferral, effects.approve_deferral,

@@ -114,12 +114,20 @@ class Decision(msgspec.Struct, kw_only=True):
 
 
 class Service(msgspec.Struct, kw_only=True):
-    """送达 (第61条; 民事诉讼法第87-95条)."""
+    """送达 (第61条; 民事诉讼法第87-95条): ``on`` is the authority's act, ``served_on`` the legal date of service."""
 
-    on: dt.date
+    on: dt.date  # 交付、留置、交邮、发送或发出公告之日
     method: str  # direct | left 留置 | post | electronic | public_notice
     recipient: str
     electronic_consent: bool = False
+    received_on: dt.date | None = None  # 邮寄: 回执上注明的收件日期; 电子: 到达受送达人特定系统的日期
+    deemed_on: dt.date | None = None  # 送达日期 (zhifa.core.rules.execution.deemed_service); None on older files
+    late_reasons: str = ""  # 超过第61条七个工作日送达的理由
+
+    @property
+    def served_on(self) -> dt.date:
+        """The day the decision counts as served: payment, surcharge and remedy periods run from it."""
+        return self.deemed_on or self.on
 
 
 class Payment(msgspec.Struct, kw_only=True):

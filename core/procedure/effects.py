@@ -210,10 +210,14 @@ def hand_back(ctx, file):
 
 def serve_decision(ctx, file):
     data = _input(ctx)
+    from zhifa.core.rules.execution import deemed_service
+
     file.service = cf.Service(on=ctx.on, method=data.method, recipient=data.recipient,
-                              electronic_consent=data.electronic_consent)
+                              electronic_consent=data.electronic_consent, received_on=data.received_on,
+                              deemed_on=deemed_service(data.method, ctx.on, data.received_on),
+                              late_reasons=data.late_reasons.strip())
     if file.decision is not None and file.decision.kind == "penalty" and file.decision.amount:
-        file.execution = cf.Execution(due=payment_due(ctx.on))
+        file.execution = cf.Execution(due=payment_due(file.service.served_on))
     return {}
 
 

@@ -156,6 +156,8 @@ class ServeDecision(Input, kw_only=True, forbid_unknown_fields=True):
     method: Code = "direct"  # direct | left | post | electronic | public_notice
     recipient: Name
     electronic_consent: bool = False
+    received_on: dt.date | None = None  # post: the receipt's date (required); electronic: arrival, if not ``on``
+    late_reasons: Text = ""  # required when served after the 7 working days of 第61条
 
 
 class RecordPayment(Input, kw_only=True, forbid_unknown_fields=True):

@@ -66,20 +66,21 @@ def _execution_periods(state: Status, file: CaseFile, periods: Mapping[str, int]
         return [_read(due("service", decision.on, periods))]
     if service is None or state not in _OPEN_EXECUTION:
         return []
+    served = service.served_on  # 公告送达: 30 days after the notice (民事诉讼法第95条)
     found: list[Due] = []
     if execution is not None and execution.deferred_to is None:
-        found.append(due("payment", service.on, periods))
+        found.append(due("payment", served, periods))
     if state is not Status.on_spot or execution is not None:
-        found += [due("reconsideration", service.on, periods), due("litigation", service.on, periods)]
+        found += [due("reconsideration", served, periods), due("litigation", served, periods)]
     out = [_read(d) for d in found]
     if execution is not None and execution.demand_served_on is not None and execution.court_applied_on is None:
         out.append(_read(due("demand_before_court", execution.demand_served_on, periods)))
     if execution is not None and execution.court_applied_on is None:
-        litigation = due("litigation", service.on, periods, side=Side.authority)
+        litigation = due("litigation", served, periods, side=Side.authority)
         p = period("court_application")
         out.append(DeadlineRead(
             code="court_application", name=p.name, provisional=litigation.provisional,
-            due=court_application_deadline(service.on, deferred_until=execution.deferred_to),
+            due=court_application_deadline(served, deferred_until=execution.deferred_to),
             protects=Side.authority.value, basis=p.basis))
     return out
 

@@ -11,7 +11,7 @@ What is checked
   violation), every action's legal date ``on``, and the dates inside an action's body that record a
   past fact (``PAST_FACTS``: ``act_date``/``act_ended`` when filing or deciding on the spot,
   ``facts.act_date``/``facts.act_ended``/``facts.discovered_on`` at the end of the investigation,
-  ``received_on`` of the police's receipt) — are
+  ``received_on`` of the police's receipt, and of a postal or electronic service) — are
   - not after today (``date.in_future``): nothing is registered in advance;
   - not before 1996-10-01, the day the 行政处罚法 took effect (``date.too_early``): an earlier date
     is a typing error, not a case this software can handle;
@@ -20,7 +20,8 @@ What is checked
 * **Order** (``date.before_previous_step``): an action's ``on`` is not before the case's previous
   recorded step — the clue's finding, then each recorded action (a filing not before the clue was
   found, a payment not before the decision was served, and so on); the same day is allowed. The
-  police's ``received_on`` is not before the transfer (涉嫌犯罪移送) it acknowledges; ``act_ended``
+  police's ``received_on`` is not before the transfer (涉嫌犯罪移送) it acknowledges, a service's
+  ``received_on`` (the postal receipt) not before the decision was posted; ``act_ended``
   is not before ``act_date``; a random-inspection result is not before its draw (双随机: the
   targets and inspectors are drawn first, then inspected).
 * **Dates that plan the future** (``PLANS``: the correction ``deadline``, ``hearing_on``,
@@ -153,6 +154,11 @@ def action_dates(action: str, on: dt.date, data: Any, today: dt.date, steps: Ite
         received = _date(getattr(data, "received_on", None))
         if transfers and received is not None:
             refusals += not_before("received_on", received, "涉嫌犯罪移送之日", transfers[-1].on)
+    if action == "serve_decision":  # 邮寄回执、电子到达的日期: happened, and not before the act of service
+        received = _date(getattr(data, "received_on", None))
+        if received is not None:
+            refusals += happened("received_on", received, today) or not_before(
+                "received_on", received, "本次送达（交邮、发送）之日「on」", on)
     for name, day in _plans(action, data):
         if day < on:
             refusals.append(Refusal(BEFORE_ACTION, f"{_field(name)}日期 {day} 早于本次操作日期「on」（{on}）"))

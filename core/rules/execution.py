@@ -1,15 +1,37 @@
-"""Gates of service and execution: electronic service (第61条), payments, the 催告 and court application."""
+"""Gates of service and execution: service (第61条), payments, the 催告 and court application.
+
+Service (行政处罚法第61条 applying 民事诉讼法第87-95条) records the method and the date the
+decision counts as served (``deemed_service``): direct service and service left at the address
+(留置) on the day; by post the date on the postal receipt (第91条); electronic service, with the
+party's consent, the day the message reached the party's system (第90条); by public notice 30
+days after the notice (第95条). Every later date (payment, surcharge, remedies, court) counts
+from it. The decision is served within 7 working days of being made (第61条, 第85条: working
+days); later service needs recorded reasons and is a supervisors' finding (``late_service``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
-from zhifa.core.calendar import court_application_deadline, court_application_opens, earliest_court_application
+from zhifa.core.calendar import court_application_deadline, court_application_opens, deadline, earliest_court_application
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refusal
 
 SERVICE_METHODS = {"direct": "直接送达", "left": "留置送达", "post": "邮寄送达", "electronic": "电子送达", "public_notice": "公告送达"}
+
+
+#: Methods whose legal date of service is a receipt's or the system's date, not the day of the act.
+_RECEIVED = {"post": "回执上注明的收件日期（民事诉讼法第九十一条）", "electronic": "送达信息到达受送达人特定系统的日期（民事诉讼法第九十条）"}
+
+
+def deemed_service(method: str, on: dt.date, received_on: dt.date | None = None) -> dt.date:
+    """The day a decision counts as served (送达日期), for an act of service done ``on``."""
+    if method == "public_notice":
+        return deadline("public_notice_service", on)
+    if method in _RECEIVED and received_on is not None:
+        return received_on
+    return on
 
 
 def service_method_lawful(ctx: ActionContext) -> list[Refusal]:
@@ -18,7 +40,38 @@ def service_method_lawful(ctx: ActionContext) -> list[Refusal]:
         return [Refusal("service.method", f"送达方式 {data.method} 无效（可选：{'、'.join(SERVICE_METHODS)}）")]
     if data.method == "electronic" and not data.electronic_consent:
         return [Refusal("service.electronic_without_consent", "当事人同意并签订确认书的，方可采用电子送达（第六十一条）")]
+    if data.method == "post" and data.received_on is None:
+        return [Refusal("service.receipt_date_missing",
+                        "邮寄送达以回执上注明的收件日期为送达日期（民事诉讼法第九十一条），请在「received_on」填写回执日期")]
+    if data.received_on is not None and data.method not in _RECEIVED:
+        return [Refusal("service.received_on_not_applicable",
+                        f"{SERVICE_METHODS[data.method]}不填「received_on」：仅邮寄送达（回执日期）和电子送达（到达日期）填写")]
     return []
+
+
+def service_limit(decision_on: dt.date) -> dt.date:
+    """Last day to serve a decision made ``decision_on``: 7 working days (第61条)."""
+    return deadline("service", decision_on)
+
+
+def service_in_time(ctx: ActionContext) -> list[Refusal]:
+    """Served within 7 working days of the decision, or the reasons for the delay are recorded."""
+    decision = ctx.data["file"].decision
+    if decision is None or ctx.on <= (limit := service_limit(decision.on)) or ctx.data["input"].late_reasons.strip():
+        return []
+    return [Refusal("service.late_without_reasons",
+                    f"处罚决定书应在作出（{decision.on}）后七个工作日内、即 {limit} 前送达（行政处罚法第六十一条）；"
+                    "逾期送达须在「late_reasons」中说明理由，并将列入执法监督检查")]
+
+
+def late_service(file) -> Refusal | None:
+    """A decision served after the 7 working days (for the supervisors' findings), with its recorded reasons."""
+    decision, service = file.decision, file.service
+    if decision is None or service is None or service.on <= (limit := service_limit(decision.on)):
+        return None
+    reasons = f"记录的理由：{service.late_reasons}" if service.late_reasons else "未记录理由"
+    return Refusal("service.late", f"决定书于 {decision.on} 作出，{service.on} 才送达，超过七个工作日（应于 {limit} 前，"
+                                   f"行政处罚法第六十一条）；{reasons}")
 
 
 def demand_after_due(ctx: ActionContext) -> list[Refusal]:
@@ -32,7 +85,7 @@ def demand_after_due(ctx: ActionContext) -> list[Refusal]:
 def court_application_window(ctx: ActionContext) -> list[Refusal]:
     """行政强制法第53-54条: after the 催告's 10 working days, after the 复议 and 诉讼 periods, within 3 months."""
     file = ctx.data["file"]
-    execution, served = file.execution, file.service.on
+    execution, served = file.execution, file.service.served_on
     if execution.demand_served_on is None:
         return [Refusal("execution.no_demand", "申请人民法院强制执行前，应当先送达催告书（行政强制法第五十四条）")]
     refusals = []

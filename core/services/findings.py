@@ -28,7 +28,7 @@ from zhifa.core.db.tables import AppUser, Certificate, Evidence
 from zhifa.core.procedure.inputs import Decide
 from zhifa.core.registry import get_host
 from zhifa.core.reports.timeline import CaseRecord
-from zhifa.core.rules import decision, gates, people
+from zhifa.core.rules import decision, execution, gates, people
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.facts import CertificateFact, Person
 from zhifa.core.rules.refusal import Refusal
@@ -46,6 +46,7 @@ FINDINGS = {
     "power.not_authorised": "行使未获授权（或已上收、已失效）的执法事项",
     "evidence.file_missing": "证据有记录而其文件已不在证据存储中",
     "hearing.threshold_missing": "本地区未配置该领域的听证较大数额标准，已按告知听证处理（平台管理员须补录本地区标准）",
+    "service.late": "处罚决定书超过七个工作日才送达（行政处罚法第六十一条）",
 }
 
 _OF_RULE = {
@@ -154,6 +155,8 @@ def case_findings(record: CaseRecord, data: TownshipCases, staff: dict[str, Pers
         gap = Refusal("hearing.threshold_missing", notice.hearing_reason)
         found.setdefault("hearing.threshold_missing", _finding(record, data, "serve_notice", notice.served_on,
                                                                 "hearing.threshold_missing", [gap]))
+    if record.procedure == "general" and (late := execution.late_service(record.file)) is not None:
+        found.setdefault("service.late", _finding(record, data, "serve_decision", record.file.service.on, "service.late", [late]))
     return list(found.values())
 
 
