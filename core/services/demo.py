@@ -45,10 +45,32 @@ def credit_code(body: str) -> str:
     return body + uscc.calc_check_digit(body)
 
 
+#: 桐庐县's own names where a catalogue names a department kind by description (主管部门, 县级分局 …).
+_TONGLU_NAMES = {
+    ("agri", "fishery"): "桐庐县农业农村局",  # inland county: fishery administration sits in the 农业农村局
+    ("culture", "wenlv"): "桐庐县文化和广电旅游体育局",
+    ("culture", "press"): "中共桐庐县委宣传部（桐庐县新闻出版局）",
+    ("ecology", "eco"): "杭州市生态环境局桐庐分局",
+}
+#: How field.toml names a county department generically: the demo county's name replaces it.
+_GENERIC_COUNTY = ("县（市、区）", "县级", "县")
+
+
+def department_name(field: str, kind_code: str, generic: str, county: str = "桐庐县") -> str:
+    """The demo county's name of a department kind: 县（市、区）市场监督管理局 → 桐庐县市场监督管理局."""
+    if (field, kind_code) in _TONGLU_NAMES:
+        return _TONGLU_NAMES[field, kind_code]
+    if generic.startswith("乡"):  # the township government itself (乡（镇）人民政府): not a county department
+        return generic
+    prefix = next((p for p in _GENERIC_COUNTY if generic.startswith(p)), "")
+    return f"{county}{generic[len(prefix):]}"
+
+
 def _departments() -> list[DepartmentCreate]:
     registry = get_host().registry
     return [
-        DepartmentCreate(county_code=COUNTY, code=f"{field}-{kind.code}", name=f"桐庐县{kind.name}", field=field, kind=kind.code)
+        DepartmentCreate(county_code=COUNTY, code=f"{field}-{kind.code}", name=department_name(field, kind.code, kind.name),
+                         field=field, kind=kind.code)
         for field, catalogue in sorted(registry.catalogues.items())
         for kind in catalogue.field.departments
     ]
