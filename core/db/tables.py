@@ -64,6 +64,8 @@ class AppUser(Table, tablename="app_user"):
     department = ForeignKey(Department, null=True, on_delete=OnDelete.restrict)
     roles = JSON(default=[])
     legal_qualification = Boolean(default=False)  # 法律职业资格 (法制审核人员, 第58条)
+    # 首次从事行政处罚决定法制审核之日: before 2021-07-15 a reviewer is not 初次从事 under 第58条第2款
+    reviewing_since = Date(null=True, default=None)
     password_hash = Varchar(length=200, null=True, default=None)
     active = Boolean(default=True)
     created_at = Timestamptz(default=TimestamptzNow())

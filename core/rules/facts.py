@@ -27,6 +27,7 @@ class Person(msgspec.Struct, kw_only=True):
     roles: list[str]
     township: int | None
     legal_qualification: bool = False
+    reviewing_since: dt.date | None = None  # 首次从事法制审核之日
     certificates: list[CertificateFact] = []
 
     def certified(self, field: str, on: dt.date) -> CertificateFact | None:

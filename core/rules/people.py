@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Callable
 
 from zhifa.core.domain.roles import ROLE_NAMES, Role
@@ -77,11 +78,28 @@ def recusal_names_an_assigned_officer(ctx: ActionContext) -> list[Refusal]:
     return []
 
 
+#: 行政处罚法 (2021年修订) 施行之日. 第58条第2款 asks the 法律职业资格 of those who *first* take up legal
+#: review of penalty decisions (初次从事行政处罚决定法制审核的人员); a reviewer already doing it before
+#: that day is not 初次从事 and may go on reviewing without it.
+APL_2021 = dt.date(2021, 7, 15)
+
+
+def reviewer_qualification_problem(legal_qualification: bool, reviewing_since: dt.date | None) -> str | None:
+    """Why a person may not do legal review (Chinese), or None: qualified, or reviewing since before 2021-07-15."""
+    if legal_qualification or (reviewing_since is not None and reviewing_since < APL_2021):
+        return None
+    since = f"（{reviewing_since} 起从事法制审核）" if reviewing_since is not None else ""
+    return (f"初次从事行政处罚决定法制审核的人员应当取得法律职业资格（行政处罚法第五十八条第二款）{since}；"
+            f"{APL_2021} 前已从事法制审核的人员，请登记其从事法制审核的起始日")
+
+
 def reviewer_qualified(ctx: ActionContext) -> list[Refusal]:
     actor = _people(ctx).get(ctx.data.get("actor_name", ""))
-    if actor and "legal_reviewer" in actor.roles and actor.legal_qualification:
-        return []
-    return [Refusal("review.reviewer_unqualified", "法制审核须由取得法律职业资格的法制审核人员进行（第五十八条）")]
+    if actor is None or "legal_reviewer" not in actor.roles:
+        return [Refusal("review.reviewer_unqualified", "法制审核须由本乡镇的法制审核人员进行（第五十八条）")]
+    if (problem := reviewer_qualification_problem(actor.legal_qualification, actor.reviewing_since)) is not None:
+        return [Refusal("review.reviewer_unqualified", problem)]
+    return []
 
 
 def reviewer_not_investigator(ctx: ActionContext) -> list[Refusal]:

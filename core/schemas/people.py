@@ -14,6 +14,7 @@ class UserCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     county_code: str | None = None  # for county roles when no township is given
     department: str | None = None  # county department code (county_department role)
     legal_qualification: bool = False
+    reviewing_since: dt.date | None = None  # 首次从事法制审核之日 (行政处罚法第58条第2款)
     password: str | None = None
 
 
@@ -35,6 +36,7 @@ class UserRead(msgspec.Struct, kw_only=True):
     township: str | None
     legal_qualification: bool
     active: bool
+    reviewing_since: dt.date | None = None
     certificates: list[CertificateRead] = []
 
 

@@ -55,6 +55,7 @@ class UserEntry(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     township: str | None = None
     department: str | None = None
     legal_qualification: bool = False
+    reviewing_since: dt.date | None = None  # 首次从事法制审核之日: before 2021-07-15, no 法律职业资格 needed
     password: str | None = None
     certificates: list[CertificateCreate] = []
 
@@ -122,7 +123,8 @@ async def _apply(config: CountyConfig, hashes: dict[str, str]) -> ApplySummary:
             UserCreate(
                 username=user.username, display_name=user.display_name, roles=user.roles, township=user.township,
                 county_code=config.county_code, department=user.department,
-                legal_qualification=user.legal_qualification, password=user.password,
+                legal_qualification=user.legal_qualification, reviewing_since=user.reviewing_since,
+                password=user.password,
             ),
             password_hash=hashes.get(user.password or ""),
         )

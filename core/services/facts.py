@@ -30,6 +30,6 @@ async def people_facts(scope: TownshipScope, usernames: set[str]) -> dict[str, P
     return {
         u["username"]: Person(id=u["id"], username=u["username"], display_name=u["display_name"], roles=u["roles"],
                              township=u["township"], legal_qualification=u["legal_qualification"],
-                             certificates=by_user.get(u["id"], []))
+                             reviewing_since=u.get("reviewing_since"), certificates=by_user.get(u["id"], []))
         for u in users if u["active"]
     }

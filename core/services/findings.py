@@ -74,6 +74,7 @@ async def people_of(usernames: set[str]) -> dict[str, Person]:
         return {}
     users = await AppUser.select(
         AppUser.id, AppUser.username, AppUser.display_name, AppUser.roles, AppUser.township, AppUser.legal_qualification,
+        AppUser.reviewing_since,
     ).where(AppUser.username.is_in(sorted(usernames))).output(load_json=True)
     ids = [u["id"] for u in users]
     certificates = await Certificate.select().where(Certificate.user.is_in(ids)).output(load_json=True) if ids else []
@@ -84,7 +85,7 @@ async def people_of(usernames: set[str]) -> dict[str, Person]:
             revoked_on=c["revoked_on"]))
     return {u["username"]: Person(id=u["id"], username=u["username"], display_name=u["display_name"], roles=u["roles"],
                                   township=u["township"], legal_qualification=u["legal_qualification"],
-                                  certificates=held.get(u["id"], [])) for u in users}
+                                  reviewing_since=u["reviewing_since"], certificates=held.get(u["id"], [])) for u in users}
 
 
 Check = tuple[str, dt.date, tuple[Callable[[ActionContext], list[Refusal]], ...], dict]

@@ -8,6 +8,7 @@ from zhifa.core.domain import identifiers
 from zhifa.core.domain.passwords import password_problem
 from zhifa.core.domain.roles import TOWNSHIP_ROLES, Role
 from zhifa.core.registry import get_host
+from zhifa.core.rules.people import reviewer_qualification_problem
 from zhifa.core.schemas.people import CertificateCreate, CertificateRead, UserCreate, UserRead
 from zhifa.core.services.errors import Conflict, Invalid, NotFound
 from zhifa.core.services.scope import township_scope
@@ -59,14 +60,15 @@ async def create_user(data: UserCreate, *, password_hash: str | None = None) -> 
         department_id = (await get_department_row(county_code, data.department))["id"]
     elif Role.county_department in roles:
         raise Invalid("user.department_required", "县直部门人员必须指定所属部门")
-    if Role.legal_reviewer in roles and not data.legal_qualification:
-        raise Invalid("user.legal_qualification_required", "法制审核人员须取得法律职业资格（行政处罚法第五十八条）")
+    if Role.legal_reviewer in roles and (problem := reviewer_qualification_problem(
+            data.legal_qualification, data.reviewing_since)) is not None:
+        raise Invalid("user.legal_qualification_required", problem)
     if await AppUser.exists().where(AppUser.username == data.username):
         raise Conflict("user.exists", f"用户名 {data.username} 已被使用")
     row = AppUser(
         username=data.username, display_name=data.display_name, county_code=county_code,
         township=township_id, department=department_id, roles=[r.value for r in roles],
-        legal_qualification=data.legal_qualification,
+        legal_qualification=data.legal_qualification, reviewing_since=data.reviewing_since,
         password_hash=password_hash or (_hasher.hash(data.password) if data.password else None),
     )
     await row.save()
@@ -125,6 +127,7 @@ async def get_user(username: str) -> UserRead:
         id=row["id"], username=row["username"], display_name=row["display_name"], roles=row["roles"],
         county_code=row["county_code"], township=row["township_code"],
         legal_qualification=row["legal_qualification"], active=row["active"],
+        reviewing_since=row.get("reviewing_since"),
         certificates=[
             CertificateRead(number=c["number"], fields=c["fields"], issuer=c["issuer"],
                             valid_from=c["valid_from"], valid_to=c["valid_to"], revoked_on=c["revoked_on"])
