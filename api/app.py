@@ -17,6 +17,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from piccolo.engine.postgres import PostgresEngine
 from zhifa.api import access, faults, limits, problems
 from zhifa.api.routes import actions, auth, calendar, cases, catalogue, evidence, people, plugins, townships
+from zhifa.api.routes import documents as document_routes
 from zhifa.api.routes import publication as publication_routes
 from zhifa.api.headers import security_headers
 from zhifa.api.security import authentication
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 CORE_ROUTES = list(chain(auth.ROUTES, townships.ROUTES, catalogue.ROUTES, people.ROUTES, cases.ROUTES,
                          actions.ROUTES, evidence.ROUTES, calendar.ROUTES))
 CORE_ROUTES += publication_routes.ROUTES  # 公示: public pages and the officers' queue
+CORE_ROUTES += document_routes.ROUTES  # 执法文书: the case's documents, read
 
 
 def openapi_config() -> OpenAPIConfig:

@@ -8,11 +8,14 @@ and the walk verifies the claim: 401 only for ``public`` routes, 403 only for ``
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import inspect
 import re
 from typing import Any, Callable, NamedTuple
 
 import pytest
+from zhifa.core.documents import service as documents
 from zhifa.core.procedure.actions import ACTIONS
 
 from .api_recipes import RECIPES
@@ -127,6 +130,22 @@ def _with_evidence(a: Api) -> tuple[int, int]:
 example(f"POST {T}/cases/{{case_id}}/evidence")(_evidence_upload)
 example(f"GET {T}/cases/{{case_id}}/evidence")(lambda a: Call("hc-legal", params={"case_id": _with_evidence(a)[0]}))
 example(f"GET {T}/evidence/{{evidence_id}}/content")(lambda a: Call("hc-head", params={"evidence_id": _with_evidence(a)[1]}))
+
+
+# -- 执法文书 (made by the service behind `zhifa case document`; read over the API) -------------------
+def rendered_document(a: Api, township: str = HENGCUN, user: str = "hc-officer1") -> tuple[int, int]:
+    """(case, document): a clue and its 案件来源登记表, rendered in the live app's event loop."""
+    case = a.clue("urban", None, "2026-11-02", user=user, township=township)
+    made = a.client.blocking_portal.call(functools.partial(
+        documents.render_document, township, case, "case_source", actor=user,
+        data={"source": {"opinion": "建议立案调查"}}, on=dt.date(2026, 11, 2)))
+    return case, made.id
+
+
+example(f"GET {T}/cases/{{case_id}}/documents")(lambda a: Call("hc-legal", params={"case_id": rendered_document(a)[0]}))
+example(f"GET {T}/documents/{{document_id}}/content")(lambda a: Call(
+    "hc-head", params={"document_id": rendered_document(a)[1]}, query={"format": "pdf"},
+    invalid={"query": {"format": "odt"}}))
 
 
 # -- 公示 (publication) ----------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from .api_recipes import BILLBOARD, FUMES, OFFICERS, SHOP, decided, decided_with
 from .api_support import CST, FENSHUI, HENGCUN, Api, shared_app
 from .helpers import run, valid_credit_code, valid_resident_id
 from .publication_helpers import publish_through_api
-from .test_api_contract import EXAMPLES, Call, _send, _substitute
+from .test_api_contract import EXAMPLES, Call, _send, _substitute, rendered_document
 
 pytestmark = pytest.mark.shared_host
 
@@ -51,7 +51,7 @@ RECORD_NAME = re.compile(
 RECORD_FIELDS: dict[tuple[str, str], str] = {
     ("path", "case_id"): "case", ("query", "case_id"): "case",
     ("path", "party_id"): "party", ("body", "party_id"): "party",
-    ("path", "evidence_id"): "evidence", ("path", "publication_id"): "publication",
+    ("path", "evidence_id"): "evidence", ("path", "publication_id"): "publication", ("path", "document_id"): "document",
     ("path", "username"): "user", ("query", "officer"): "user", ("body", "officers"): "user",
     ("body", "officer"): "user", ("body", "replacement"): "user", ("body", "host"): "user",
     ("body", "department"): "department",
@@ -133,8 +133,8 @@ def test_every_field_that_may_name_a_record_is_classified():
 
 
 # -- another township's records, and records that do not exist ---------------------------------------
-MISSING = {"case": 99999, "party": 99999, "evidence": 99999, "publication": 99999, "user": "no-such-user",
-           "department": "no-such-department"}
+MISSING = {"case": 99999, "party": 99999, "evidence": 99999, "publication": 99999, "document": 99999,
+           "user": "no-such-user", "department": "no-such-department"}
 
 
 def inside(api: Api, fn, *args, **kwargs) -> Any:
@@ -170,8 +170,9 @@ def elsewhere(module_api: Api) -> dict[str, Any]:
     decided_case = api.clue("urban", BILLBOARD, "2026-03-02", user="fs-officer1", township=FENSHUI)
     _fenshui_steps(api, decided_case, decided_without_penalty())
     [publication] = api.get(f"/townships/{FENSHUI}/publications", "fs-officer1", params={"case_id": decided_case}).json()
+    _, document = rendered_document(api, FENSHUI, "fs-officer1")
     return {"case": case, "party": factory.id, "child": child.id, "evidence": evidence.json()["id"],
-            "publication": publication["id"], "user": "fs-officer1", "department": "xihu-ecology",
+            "publication": publication["id"], "document": document, "user": "fs-officer1", "department": "xihu-ecology",
             "factory": factory}
 
 

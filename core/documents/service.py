@@ -34,7 +34,7 @@ from zhifa.core.rules.context import ActionContext
 from zhifa.core.schemas.documents import DocumentRead, TemplateRead
 from zhifa.core.services import authorisations, events
 from zhifa.core.services.cases import after_commit, read_case
-from zhifa.core.services.errors import Invalid, NotFound
+from zhifa.core.services.errors import Invalid
 from zhifa.core.services.evidence import EVIDENCE_NAMES, EvidenceKind
 from zhifa.core.services.numbering import next_number
 from zhifa.core.services.scope import TownshipScope, not_found
@@ -341,13 +341,14 @@ async def list_documents(township_code: str, case_id: int) -> list[DocumentRead]
 
 
 async def document_content(township_code: str, document_id: int, kind: str = "docx") -> bytes:
-    """The Word (``docx``) or PDF (``pdf``) file of a document, checked against its recorded hash."""
+    """The Word (``docx``) or PDF (``pdf``) file of a document, checked against its recorded hash;
+    ``document.file_missing`` (Conflict) when the store no longer holds it."""
     if kind not in ("docx", "pdf"):
         raise Invalid("document.kind", f"文件类型 {kind} 无效（可选：docx、pdf）")
     township = await get_township_row(township_code)
     row = await Document.select().where((Document.id == document_id) & (Document.township == township["id"])).first()
-    if row is None:
-        raise NotFound("document.not_found", f"本乡镇未找到编号为 {document_id} 的文书")
+    if row is None:  # another township's document is answered like one that does not exist
+        raise not_found("document", "document_id", document_id)
     what = f"文书 {document_id}（{row['title']}{'，' + row['number'] if row['number'] else ''}）"
     if kind == "pdf":
         return store.get(row["pdf_storage_key"], row["pdf_sha256"], what + "的 PDF")

@@ -24,7 +24,7 @@ from typing import Callable
 
 import msgspec
 from zhifa.core import clock
-from zhifa.core.db.tables import AppUser, Certificate, Evidence
+from zhifa.core.db.tables import AppUser, Certificate, Document, Evidence
 from zhifa.core.procedure.inputs import Decide
 from zhifa.core.registry import get_host
 from zhifa.core.reports.timeline import CaseRecord
@@ -45,6 +45,7 @@ FINDINGS = {
     "fine.unlawful_amount": "罚款金额超出法定幅度或不符合减轻处罚的条件",
     "power.not_authorised": "行使未获授权（或已上收、已失效）的执法事项",
     "evidence.file_missing": "证据有记录而其文件已不在证据存储中",
+    "document.file_missing": "执法文书有记录而其文件已不在文书存储中",
     "hearing.threshold_missing": "本地区未配置该领域的听证较大数额标准，已按告知听证处理（平台管理员须补录本地区标准）",
     "service.late": "处罚决定书超过七个工作日才送达（行政处罚法第六十一条）",
 }
@@ -171,6 +172,7 @@ async def township_findings(data: TownshipCases, *, quarter: Quarter | None = No
         if progress is not None:
             progress(f"{data.township['name']} 执法监督检查", done, len(data.records))
     result += [f for f in await missing_evidence(data) if quarter is None or quarter.contains(f.on)]
+    result += [f for f in await missing_documents(data) if quarter is None or quarter.contains(f.on)]
     return sorted(result, key=lambda f: (f.township, f.case_id, list(FINDINGS).index(f.code)))
 
 
@@ -193,6 +195,33 @@ async def missing_evidence(data: TownshipCases) -> list[Finding]:
             township_name=township["name"], case_id=record.id, case_number=record.number, field=record.field,
             power=record.power, on=clock.local_date(_aware(row["captured_at"])), step="register_evidence",
             rule="evidence.file_missing", message=f"证据 {row['id']}（{row['title']}）的文件已不在证据存储中，须从备份恢复",
+            in_event_log=True))
+    return found
+
+
+async def missing_documents(data: TownshipCases) -> list[Finding]:
+    """Rendered documents whose Word or PDF file is gone from the store: one read of the rows and a
+    stat per file, no hashing (each download checks the hash; ``document.tampered``)."""
+    from zhifa.core.documents import store
+
+    township = data.township
+    rows = await Document.select(Document.id, Document.case, Document.title, Document.number, Document.issued_on,
+                                 Document.storage_key, Document.pdf_storage_key).where(
+        Document.township == township["id"]).order_by(Document.id)
+    records = {r.id: r for r in data.records}
+    found = []
+    for row in rows:
+        record = records.get(row["case"])
+        gone = [label for label, key in (("Word", row["storage_key"]), ("PDF", row["pdf_storage_key"]))
+                if key and not store.present(key)]
+        if record is None or not gone:
+            continue
+        number = f"，{row['number']}" if row["number"] else ""
+        found.append(Finding(
+            code="document.file_missing", title=FINDINGS["document.file_missing"], township=township["code"],
+            township_name=township["name"], case_id=record.id, case_number=record.number, field=record.field,
+            power=record.power, on=row["issued_on"], step="render_document", rule="document.file_missing",
+            message=f"文书 {row['id']}（{row['title']}{number}）的 {'、'.join(gone)} 文件已不在文书存储中，须从备份恢复",
             in_event_log=True))
     return found
 

@@ -1,0 +1,47 @@
+"""执法文书 of a case: the list, and the stored Word or PDF file (hash checked first).
+
+Documents are made by ``zhifa case document`` (zhifa.core.documents.service.render_document);
+over the API they are read: ``GET …/cases/{id}/documents`` and ``GET …/documents/{id}/content``.
+A document whose file has gone from the store is 409 ``document.file_missing``, tampered content
+400 ``document.tampered`` — never a crash.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from typing import Literal
+
+from litestar import Response, get
+from litestar.params import Parameter
+from zhifa.api.access import CASE_READERS, record_id, roles
+from zhifa.core.documents import service
+from zhifa.core.schemas.documents import DocumentRead
+
+TAGS = ["执法文书"]
+MEDIA_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+               "pdf": "application/pdf"}
+
+
+@get("/townships/{code:str}/cases/{case_id:int}/documents", opt=roles(CASE_READERS), tags=TAGS,
+     summary="案件已制作的执法文书")
+async def list_documents(code: str, case_id: int = record_id("案件")) -> list[DocumentRead]:
+    return await service.list_documents(code, case_id)
+
+
+@get("/townships/{code:str}/documents/{document_id:int}/content", opt=roles(CASE_READERS), tags=TAGS,
+     summary="下载执法文书（Word 或 PDF，先核对哈希）", media_type="application/octet-stream",
+     description="作为附件下载。文书有记录而文件已不在文书存储中答 409 document.file_missing；"
+                 "内容与制作时记录的哈希值不符答 400 document.tampered。")
+async def download(
+    code: str, document_id: int = record_id("文书"),
+    format: Literal["docx", "pdf"] = Parameter(default="docx", description="文件格式：docx（Word）或 pdf"),
+) -> Response[bytes]:
+    content = await service.document_content(code, document_id, format)
+    digest = hashlib.sha256(content).digest()
+    return Response(content, media_type=MEDIA_TYPES[format], headers={
+        "Content-Disposition": f'attachment; filename="document-{document_id}.{format}"',
+        "ETag": f'"{digest.hex()}"', "Repr-Digest": f"sha-256=:{base64.b64encode(digest).decode()}:"})
+
+
+ROUTES = [list_documents, download]
