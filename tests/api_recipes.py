@@ -89,11 +89,12 @@ def hearing_scheduled() -> list[Step]:
 
 
 def on_spot(collect: bool) -> Step:
-    """简易程序: 200 yuan (the citizen limit) fined on the spot, collected there only when 50 yuan."""
+    """简易程序: 200 yuan (the citizen limit) fined on the spot, collected there only when 100 yuan (第六十八条's limit,
+    and 固废法 第一百一十一条's minimum for individuals)."""
     data: dict[str, Any] = {
         "field": "urban", "power": LITTER, "officers": OFFICERS, "party_id": _party(ZHANG),
         "summary": "随意倾倒生活垃圾", "place": "横村大街", "act_date": FOUND,
-        "amount": "50.00" if collect else "200.00", "collect_on_spot": collect,
+        "amount": "100.00" if collect else "200.00", "collect_on_spot": collect,
     }
     return Step("decide_on_spot", FOUND, "hc-officer1", data)
 

@@ -123,3 +123,17 @@ def test_every_problem_is_reported_at_once(catalogue_dir):
     edit(catalogue_dir, "powers.toml", 'department = "jtj"', 'department = "gaj"')
     edit(catalogue_dir, "standards.toml", "max = 5000", "max = 9000")
     assert len(problems_of(catalogue_dir)) == 2
+
+
+def test_what_a_two_stage_offence_punishes_at_once_must_be_a_kind_and_a_situation_the_provision_has(catalogue_dir):
+    edit(catalogue_dir, "powers.toml", "penalties = []",
+         'penalties = []\ntwo_stage = true\nimmediate_penalties = ["warning"]\ndirect_situations = ["serious"]')
+    messages = [p.message for p in problems_of(catalogue_dir)]
+    assert any("immediate_penalties 中的 warning 不在" in m for m in messages), messages
+    assert any("direct_situations 中的情形 serious 没有对应的法定罚款" in m for m in messages), messages
+
+
+def test_only_a_two_stage_offence_declares_what_it_punishes_at_once(catalogue_dir):
+    edit(catalogue_dir, "powers.toml", "penalties = []", 'penalties = ["warning"]\nimmediate_penalties = ["warning"]')
+    [problem] = problems_of(catalogue_dir)
+    assert "只用于两段式事项" in problem.message

@@ -321,12 +321,12 @@ def test_the_on_the_spot_decision_prints_the_fine_in_figures_and_capitals_and_th
                                                        summary="随意倾倒生活垃圾", place="横村大街",
                                                        found_at=dt.datetime(2026, 3, 2, 9, 30, tzinfo=CST)), actor="hc-aux")).id
     act(case, "decide_on_spot", "2026-03-02", "hc-officer1", field="urban", power="URBAN-CF-013", officers=OFFICERS,
-        party_id=party_id("张三"), summary="随意倾倒生活垃圾", place="横村大街", act_date="2026-03-02", amount="50",
+        party_id=party_id("张三"), summary="随意倾倒生活垃圾", place="横村大街", act_date="2026-03-02", amount="100",
         collect_on_spot=True)
     assert file_of(case).procedure == "simple"
     rendered = render(case, "on_spot_decision", "2026-03-02")
     rendered.shows("当场行政处罚决定书", "（简易程序）", "横综执当罚字〔2026〕第1号", "横村镇人民政府（印章）",
-                   "当事人于2026年3月2日在横村大街随意倾倒生活垃圾。", "罚款人民币伍拾元整（50.00元）",
+                   "当事人于2026年3月2日在横村大街随意倾倒生活垃圾。", "罚款人民币壹佰元整（100.00元）",
                    "第五十一条", "罚款已由执法人员当场收缴", "执法队员甲（执法证号：浙A1000001）、执法队员乙（执法证号：浙A1000002）",
                    *REMEDIES, "作出处罚的时间：2026年3月2日")
 

@@ -128,7 +128,7 @@ def test_a_withdrawal_does_not_reach_back_to_cases_filed_before_it(county):
 def test_cases_carried_through_the_procedure_have_no_findings(county):
     case = clue("urban", "URBAN-CF-013", "2026-03-02")
     act(case, "decide_on_spot", "2026-03-02", "hc-officer1", field="urban", power="URBAN-CF-013", officers=OFFICERS,
-        party_id=party_id("张三"), summary="随意倾倒生活垃圾", place="横村大街", act_date="2026-03-02", amount="50.00",
+        party_id=party_id("张三"), summary="随意倾倒生活垃圾", place="横村大街", act_date="2026-03-02", amount="100.00",
         collect_on_spot=True)
     _recommendation()
     assert run(findings(county_code="330122")) == []

@@ -81,8 +81,8 @@ def test_a_fine_on_the_spot_of_zero_or_less_is_refused_400_and_a_warning_alone_h
         _bad_money(api.attempt(case, "decide_on_spot", "2026-03-02", "hc-officer1", **{**data, "amount": amount}),
                    "amount")
         assert api.get(f"{CASES}/{case}", "hc-officer1").json()["case"]["status"] == "clue"
-    case = api.clue("urban", LITTER, "2026-03-02")
-    warning = {k: v for k, v in data.items() if k != "amount"}
+    case = api.clue("market", "MARKET-CF-008", "2026-03-02")  # 食安法 第一百二十六条 provides a warning
+    warning = {k: v for k, v in data.items() if k != "amount"} | {"field": "market", "power": "MARKET-CF-008"}
     assert api.act(case, "decide_on_spot", "2026-03-02", "hc-officer1", **warning, warning=True)["status"] == "on_spot"
 
 

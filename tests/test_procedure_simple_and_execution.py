@@ -11,6 +11,8 @@ from .helpers import run
 from .procedure_helpers import OFFICERS, act, clue, file_of, party_id, refused
 
 LITTER = "URBAN-CF-013"  # 固体废物污染环境防治法 第一百一十一条: citizen 100–500
+PRICE_TAGS = "MARKET-CF-011"  # 价格违法行为行政处罚规定 第十三条: anyone 0–5,000, no warning
+HEALTH_CERTIFICATES = "MARKET-CF-008"  # 食品安全法 第一百二十六条: 责令改正，给予警告 at once
 
 
 @pytest.fixture
@@ -18,9 +20,10 @@ def county(database_url):
     run(load_demo())
 
 
-def on_spot(amount: str | None, party: str = "张三", warning: bool = False, **extra):
-    case = clue("urban", LITTER, "2026-03-02")
-    data = dict(field="urban", power=LITTER, officers=OFFICERS, party_id=party_id(party), summary="随意倾倒生活垃圾",
+def on_spot(amount: str | None, party: str = "张三", warning: bool = False, power: str = LITTER, field: str = "urban",
+            **extra):
+    case = clue(field, power, "2026-03-02")
+    data = dict(field=field, power=power, officers=OFFICERS, party_id=party_id(party), summary="随意倾倒生活垃圾",
                 place="横村大街", act_date="2026-03-02", warning=warning)
     data.update(extra)
     if amount is not None:
@@ -36,14 +39,15 @@ def test_a_citizen_may_be_fined_200_yuan_on_the_spot_but_not_200_01(county):
 
 
 def test_an_organisation_may_be_fined_3000_yuan_on_the_spot_but_not_3000_01(county):
-    case, data = on_spot("3000.01", party="桐庐县横村镇好味道餐饮店")
+    shop = dict(party="桐庐县横村镇好味道餐饮店", power=PRICE_TAGS, field="market")
+    case, data = on_spot("3000.01", **shop)
     assert refused(case, "decide_on_spot", "2026-03-02", "hc-officer1", **data) == ["simple.amount_too_high"]
-    case, data = on_spot("3000.00", party="桐庐县横村镇好味道餐饮店")
+    case, data = on_spot("3000.00", **shop)
     assert act(case, "decide_on_spot", "2026-03-02", "hc-officer1", **data).status == "on_spot"
 
 
 def test_a_warning_alone_may_be_given_on_the_spot(county):
-    case, data = on_spot(None, warning=True)
+    case, data = on_spot(None, warning=True, party="桐庐县横村镇好味道餐饮店", power=HEALTH_CERTIFICATES, field="market")
     assert act(case, "decide_on_spot", "2026-03-02", "hc-officer1", **data).status == "on_spot"
 
 
@@ -65,7 +69,7 @@ def test_the_simple_procedure_still_needs_two_certified_officers_and_a_hearing_o
 
 
 def test_an_on_the_spot_case_is_filed_with_the_authority_once_paid_and_archived(county):
-    case, data = on_spot("50", collect_on_spot=True)
+    case, data = on_spot("100", collect_on_spot=True)
     act(case, "decide_on_spot", "2026-03-02", "hc-officer1", **data)
     assert act(case, "file_with_authority", "2026-03-03", "hc-officer1").status == "filed_with_authority"
     assert act(case, "archive", "2026-03-04", "hc-captain").status == "archived"

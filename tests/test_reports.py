@@ -91,7 +91,7 @@ def quarter_cases(database_url) -> dict[str, int]:
 
     cases["on_spot"] = clue("urban", LITTER, "2026-03-02")
     act(cases["on_spot"], "decide_on_spot", "2026-03-02", "hc-officer1", field="urban", power=LITTER, officers=OFFICERS,
-        party_id=party_id(ZHANG), summary="随意倾倒生活垃圾", place="横村大街", act_date="2026-03-02", amount="50.00",
+        party_id=party_id(ZHANG), summary="随意倾倒生活垃圾", place="横村大街", act_date="2026-03-02", amount="100.00",
         collect_on_spot=True)
     act(cases["on_spot"], "file_with_authority", "2026-03-03", "hc-officer1")
 
@@ -126,9 +126,9 @@ def test_the_quarterly_report_for_a_demo_township_matches_counts_computed_from_t
     assert f.clues == 5
     # filed in Q1: paid, part_paid, terminated, on_spot (old_overdue in 2025, next_quarter in Q2, not_filed never)
     assert f.filed == 4
-    assert (f.decided, f.penalties) == (3, 3)  # two 20,000 fines and the 50-yuan on-the-spot fine
-    assert f.fines_decided == Decimal("40050.00")
-    assert f.fines_collected == Decimal("25050.00")  # 20,000 + 5,000 + 50
+    assert (f.decided, f.penalties) == (3, 3)  # two 20,000 fines and the 100-yuan on-the-spot fine
+    assert f.fines_decided == Decimal("40100.00")
+    assert f.fines_collected == Decimal("25100.00")  # 20,000 + 5,000 + 100
     assert f.closed == 2  # paid (03-23), on_spot (filed with the authority 03-03)
     assert f.pending == 2  # part_paid (executing), old_overdue (investigating)
     assert f.closure_rate == Decimal("50.0")  # of the 4 filed, 2 closed by 03-31
@@ -164,7 +164,7 @@ def test_the_quarterly_report_for_a_demo_township_matches_counts_computed_from_t
     assert {c.id for c in ecology.cases} == {quarter_cases["paid"], quarter_cases["part_paid"]}
     own = sections[("conferred", None)]
     assert (own.name, own.figures.filed, own.figures.decided, own.figures.pending) == ("横村镇", 2, 1, 1)
-    assert own.figures.fines_collected == Decimal("50.00")
+    assert own.figures.fines_collected == Decimal("100.00")
     assert report.findings == []  # everything went through the procedure's gates
 
 
@@ -187,7 +187,7 @@ def test_the_word_report_carries_the_same_figures_per_entrusting_department(quar
     tables = _tables(document)
     figures = dict(tables["项目"][1:])
     assert (figures["立案"], figures["作出决定"], figures["结案"], figures["季末未结"]) == ("4", "3", "2", "2")
-    assert (figures["罚款决定金额（元）"], figures["罚款收缴金额（元）"]) == ("40050.00", "25050.00")
+    assert (figures["罚款决定金额（元）"], figures["罚款收缴金额（元）"]) == ("40100.00", "25100.00")
     assert figures["结案率（本季度立案至季末已结案）"] == "50.0%"
     assert tables["委托部门"][0] == DEPARTMENT_COLUMNS
     _, name = _ecology_department()
@@ -206,7 +206,7 @@ def test_the_json_report_and_one_department_only(quarter_cases, tmp_path):
     result = cli("report", "quarterly", "--township", HENGCUN, "--quarter", "2026q1", "--department", code, "--json")
     data = json.loads(result.stdout)
     assert [s["name"] for s in data["sections"]] == [name]
-    assert data["figures"]["filed"] == 4 and data["figures"]["fines_collected"] == "25050.00"
+    assert data["figures"]["filed"] == 4 and data["figures"]["fines_collected"] == "25100.00"
     assert not list(tmp_path.glob("*.docx"))  # --json without --out writes no file
 
 

@@ -42,6 +42,14 @@ class PenaltyKind(str, Enum):
     other = "other"  # 法律、行政法规规定的其他行政处罚
 
 
+PENALTY_NAMES: dict[str, str] = {
+    "warning": "警告", "circulated_criticism": "通报批评", "fine": "罚款", "confiscate_gains": "没收违法所得",
+    "confiscate_property": "没收非法财物", "suspend_licence": "暂扣许可证件", "lower_qualification": "降低资质等级",
+    "revoke_licence": "吊销许可证件", "restrict_business": "限制开展生产经营活动", "suspend_business": "责令停产停业",
+    "close": "责令关闭", "restrict_employment": "限制从业", "demolish": "责令限期拆除", "other": "其他行政处罚",
+}
+
+
 class FineForm(str, Enum):
     """How the statute states the fine."""
 
@@ -107,6 +115,11 @@ class Power(msgspec.Struct, forbid_unknown_fields=True):
     penalties: list[PenaltyKind] = []  # non-monetary kinds the provision provides (fine goes in fines)
     fines: list[StatutoryFine] = []
     two_stage: bool = False  # 责令改正后拒不改正才处罚
+    # two_stage only: what the law imposes at once, before any failure to correct —
+    # kinds of ``penalties`` given together with the order to correct (食安法第一百二十六条: 责令改正，给予警告)
+    immediate_penalties: list[PenaltyKind] = []
+    # situations of ``fines`` punished directly, without an order first (情节严重的), with every kind in ``penalties``
+    direct_situations: list[str] = []
     five_year_limitation: bool = False  # 涉及公民生命健康安全、金融安全 (第36条)
     note: str = ""  # internal drafting note: shown to catalogue authors, never printed on a document
     succeeds: str = ""  # code of the earlier version of this provision (从旧兼从轻)

@@ -84,11 +84,29 @@ def _check_power(catalogue: Catalogue, power: Power, departments: set[str]) -> l
             issues.append("只有行政处罚事项可以规定罚款")
         if power.basis is None:
             issues.append("非处罚事项必须写明实施依据 basis")
+    issues.extend(_check_two_stage(power))
     keys = [(f.situation, f.party.value) for f in power.fines]
     for situation, party in _duplicates(keys):
         issues.append(f"罚款情形 {situation}（{party}）重复")
     for fine in power.fines:
         issues.extend(_check_fine(power, fine))
+    return issues
+
+
+def _check_two_stage(power: Power) -> list[str]:
+    """immediate_penalties and direct_situations say what a two-stage offence punishes before a failure to correct."""
+    if not (power.immediate_penalties or power.direct_situations):
+        return []
+    if not power.two_stage:
+        return ["immediate_penalties、direct_situations 只用于两段式事项（two_stage = true）"]
+    issues = []
+    for kind in power.immediate_penalties:
+        if kind not in power.penalties:
+            issues.append(f"immediate_penalties 中的 {kind.value} 不在本事项规定的处罚种类 penalties 中")
+    situations = {f.situation for f in power.fines}
+    for situation in power.direct_situations:
+        if situation not in situations:
+            issues.append(f"direct_situations 中的情形 {situation} 没有对应的法定罚款 fines")
     return issues
 
 

@@ -286,7 +286,7 @@ def revoke(ctx, file):
 def decide_on_spot(ctx, file):
     data = _input(ctx)
     file.procedure, file.officers, file.act_date = "simple", list(data.officers), data.act_date
-    file.decision = cf.Decision(kind="penalty", on=ctx.on, amount=data.amount,
+    file.decision = cf.Decision(kind="penalty", on=ctx.on, amount=data.amount, reasons=data.reasons,
                                 penalties=["warning"] if data.warning else [], decided_by=_actor(ctx))
     file.service = cf.Service(on=ctx.on, method="direct", recipient="当事人（当场交付）")
     if data.amount:
@@ -294,7 +294,7 @@ def decide_on_spot(ctx, file):
         if data.collect_on_spot:
             file.execution.payments.append(cf.Payment(on=ctx.on, amount=data.amount, receipt="当场收缴（财政票据）"))
     return {"filed_on": ctx.on, "power": data.power, "party": data.party_id, "act_date": data.act_date,
-            "procedure": "simple"}
+            "procedure": "simple", "field": ctx.data.get("power_field") or data.field}
 
 
 def file_with_authority(ctx, file):

@@ -228,6 +228,9 @@ class DecideOnSpot(Input, kw_only=True, forbid_unknown_fields=True):
     statement_heard: bool = True  # facts, reasons and rights told orally and the party heard (第44-45条)
     collect_on_spot: bool = False
     hard_to_pay_later: bool = False  # 第68条第2项
+    situation: Code = "default"  # the statutory fine's situation (StatutoryFine.situation): not_corrected, serious …
+    circumstances: list[Code] = []  # zhifa.core.penalty.Circumstance codes established on the spot (减轻 grounds)
+    reasons: Text = ""  # written on the form: why the fine is below the statutory minimum (减轻)
 
 
 class FileWithAuthority(Input, kw_only=True, forbid_unknown_fields=True):

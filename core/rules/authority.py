@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from zhifa.core.catalogue.model import PENALTY_NAMES
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refusal
 
@@ -25,10 +26,21 @@ def no_coercion_under_entrustment(ctx: ActionContext) -> list[Refusal]:
     return []
 
 
+def _failed_to_correct(ctx: ActionContext) -> bool:
+    correction = ctx.data["file"].correction
+    return correction is not None and correction.corrected is False
+
+
+def _punishable_at_once(power) -> bool:
+    return bool(power.immediate_penalties or power.direct_situations)
+
+
 def two_stage_not_corrected(ctx: ActionContext) -> list[Refusal]:
-    """Two-stage offences: file only after an order to correct, a re-check, and no correction."""
+    """Two-stage offences: file only after an order to correct, a re-check, and no correction — unless the
+    catalogue says the law imposes something at once (``immediate_penalties``) or punishes a situation
+    directly (``direct_situations``); what may then be decided is held by ``two_stage_penalties_allowed``."""
     power = ctx.data.get("power")
-    if power is None or not power.two_stage:
+    if power is None or not power.two_stage or _punishable_at_once(power):
         return []
     correction = ctx.data["file"].correction
     if correction is None or correction.corrected is None:
@@ -36,3 +48,48 @@ def two_stage_not_corrected(ctx: ActionContext) -> list[Refusal]:
     if correction.corrected:
         return [Refusal("case.corrected_in_time", "当事人已在期限内改正，依法不予立案处罚")]
     return []
+
+
+def _decided(ctx: ActionContext) -> tuple[str, object, list[str]]:
+    """The situation, the fine and the other kinds this decision imposes (当场处罚 or 作出决定)."""
+    data = ctx.data["input"]
+    if ctx.action == "decide_on_spot":
+        return data.situation, data.amount, ["warning"] if data.warning else []
+    proposal = ctx.data["file"].proposal
+    situation = ((proposal.recommendation or {}) if proposal else {}).get("situation") or "default"
+    return situation, data.amount, list(data.penalties)
+
+
+def _direct_text(power) -> str:
+    texts = {f.situation: f.situation_text or f.situation for f in power.fines}
+    return "、".join(texts.get(s, s) for s in power.direct_situations)
+
+
+def two_stage_penalties_allowed(ctx: ActionContext) -> list[Refusal]:
+    """Before a failure to correct, a two-stage offence gets only what the law imposes at once: the kinds of
+    ``immediate_penalties``, and in a situation of ``direct_situations`` its fine and every kind provided."""
+    power = ctx.data.get("power")
+    if power is None or not power.two_stage or _failed_to_correct(ctx):
+        return []
+    if ctx.action == "decide" and ctx.data["input"].kind != "penalty":
+        return []
+    situation, amount, kinds = _decided(ctx)
+    direct = situation in power.direct_situations
+    allowed = {k.value for k in (power.penalties if direct else power.immediate_penalties)}
+    cited = power.penalised.law + power.penalised.article if power.penalised else power.name
+    refusals = []
+    if amount is not None and not direct:
+        refusals.append(Refusal(
+            "decision.fine_after_failure_to_correct",
+            f"{cited}规定责令改正后拒不改正的才处罚款，本案未经责令改正并复查确认逾期未改正，不得罚款"
+            + (f"（{_direct_text(power)}，可以直接处罚）" if power.direct_situations else ""),
+        ))
+    later = [PENALTY_NAMES.get(k, k) for k in kinds if k not in allowed]
+    if later:
+        refusals.append(Refusal(
+            "decision.penalty_after_failure_to_correct",
+            f"{cited}规定的{'、'.join(later)}须在责令改正后拒不改正时（或者法定可以直接处罚的情形）才能给予，"
+            f"本案未经责令改正并复查确认逾期未改正"
+            + (f"；现在可以给予的只有：{'、'.join(PENALTY_NAMES[k] for k in sorted(allowed))}" if allowed else ""),
+        ))
+    return refusals

@@ -96,7 +96,9 @@ async def perform(
     power_code = getattr(data, "power", None) or row["power"]
     party_id = getattr(data, "party_id", None) or row["party"]
     party_kind, birth_date = await _party_kind(scope, party_id, named)
-    grant = await authorisations.grant_for(township, row["field"], power_code, on) if power_code else None
+    # the power's own field (where the township is): a power of another field is never granted under this one
+    power_field = registry.in_region(township_code).field_of(power_code) if power_code else None
+    grant = await authorisations.grant_for(township, power_field, power_code, on) if power_field else None
     enabled = await authorisations.fields_enabled(township["id"], on) | {row["field"]}
     catalogue = registry.catalogues.get(row["field"])
     context = ActionContext(
@@ -107,6 +109,8 @@ async def perform(
             "power": registry.powers.get(power_code) if power_code else None, "grant": grant,
             "enabled_fields": enabled, "field_name": catalogue.field.name if catalogue else row["field"],
             "settings": procedure_settings(township["settings"]),
+            "power_field": power_field, "party_birth_date": birth_date,
+            "field_names": {code: c.field.name for code, c in registry.catalogues.items()},
             "party_id": party_id, "party_kind": party_kind, "found_on": clock.local_date(row["found_at"]),
             "filed_on": row["filed_on"], "act_ended": getattr(data, "act_ended", None),
             "harmful_consequences": getattr(data, "harmful_consequences", False), "summary": row["summary"],
