@@ -185,9 +185,10 @@ RECIPES: dict[str, Recipe] = {
     "record_remedy": ecology(served(), Step("record_remedy", "2026-03-20", "hc-officer1",
                                             {"kind": "reconsideration", "ended": False})),
     "serve_demand": ecology(served(), Step("serve_demand", "2026-04-01", "hc-officer1", {})),
-    # the 10th working day after the demand (2026-04-01) is 04-16: the court may be applied to from 04-17
+    # served 2026-03-13: the six-month litigation period runs out 09-14, so the court may be applied to from
+    # 09-15 (行政强制法第53条), well past the 10 working days after the demand (2026-04-01)
     "apply_to_court": ecology(served() + [Step("serve_demand", "2026-04-01", "hc-officer1", {})],
-                              Step("apply_to_court", "2026-04-17", "hc-head", {"court": "桐庐县人民法院"})),
+                              Step("apply_to_court", "2026-09-15", "hc-head", {"court": "桐庐县人民法院"})),
     "revoke": urban(decided_without_penalty(), Step("revoke", "2026-04-01", "hc-head",
                                                     {"by": "桐庐县人民政府", "reason": "复议决定撤销"})),
     "close": urban(decided_without_penalty(), Step("close", "2026-03-12", "hc-captain", {"note": "不予处罚，结案"})),
