@@ -86,7 +86,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
        (deadlines.hearing_notified_in_time, people.hearing_host_not_investigator, people.hearing_host_not_reviewer)),
     _a("hold_hearing", "举行听证", {S.hearing}, S.notified, i.HoldHearing, effects.hold_hearing, HEAD),
     _a("extend_decision_deadline", "延长办案期限", BEFORE_DECISION, None, i.ExtendDecisionDeadline,
-       effects.extend_decision_deadline, HEAD),
+       effects.extend_decision_deadline, HEAD, (deadlines.decision_extension_within_limits,)),
     _a("suspend", "中止调查", BEFORE_DECISION, S.suspended, i.Suspend, effects.suspend, HEAD),
     _a("resume", "恢复调查", {S.suspended}, S.investigating, i.Resume, effects.resume, HEAD),
     # 决定

@@ -90,6 +90,26 @@ def seizure_extension_allowed(ctx: ActionContext) -> list[Refusal]:
     return [Refusal("seizure.extension", "查封、扣押只能延长一次，且延长期限不得超过三十日（行政强制法第二十五条）")]
 
 
+#: The longest one extension of the decision clock may be. The law leaves the length to departmental rules
+#: (市场监管: thirty days with the head's approval, then a reasonable period decided collectively), so the
+#: gate refuses only what cannot be such a period: no day, fewer, or more than a year at once.
+MAX_DECISION_EXTENSION_DAYS = 365
+
+
+def decision_extension_within_limits(ctx: ActionContext) -> list[Refusal]:
+    """An extension of the 90-day clock is a whole number of days, 1 to ``MAX_DECISION_EXTENSION_DAYS``.
+
+    Zero or negative days were recorded and left the case unreadable (the clock refuses them, 500 on
+    every read); a count of days past the calendar's end did the same (400 on every read).
+    """
+    days = ctx.data["input"].days
+    if 1 <= days <= MAX_DECISION_EXTENSION_DAYS:
+        return []
+    shown = str(days) if len(str(days)) <= 20 else f"{str(days)[:20]}…（{len(str(days))} 位数）"
+    return [Refusal("decision.extension_days",
+                    f"「days」延长办案期限应为 1 至 {MAX_DECISION_EXTENSION_DAYS} 日（整数），收到 {shown}")]
+
+
 def hearing_requested_in_time(ctx: ActionContext) -> list[Refusal]:
     notice = ctx.data["file"].notice
     if not notice.hearing_offered:
