@@ -7,11 +7,19 @@
   ``request.nul_character`` naming the field): PostgreSQL cannot store it in text and SQLite would
   store it silently, so the two engines would disagree on the same request.
 
+* The day a publication route computes for (``on``: of a draft, a publication or a withdrawal, the
+  public page, the overdue list) lies within the working-day calendar, 1901-01-01 to 2100-12-31
+  (400 ``request.date_out_of_range`` naming ``on``, ``calendar_day``): the calendar's rule is trusted
+  for those years only, and near 9999-12-31 a period's end is no date at all (``on=9999-12-31``
+  answered 500 on the draft and the overdue list). An action's day has the core's own rules
+  (``zhifa.core.rules.dates``: not before 1996-10-01, not in the future).
+
 Text lengths are bounded where they are declared (``zhifa.core.schemas.text``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 from urllib.parse import parse_qsl
@@ -19,6 +27,7 @@ from urllib.parse import parse_qsl
 import msgspec
 from litestar import Request
 from litestar.types import ASGIApp, Empty, Receive, Scope, Send
+from zhifa.core.calendar.provisional import LUNAR_YEARS
 from zhifa.core.services.errors import Invalid
 
 MAX_BODY_BYTES = 1024 * 1024
@@ -97,6 +106,19 @@ class ZhifaRequest(Request):
         if self._json is Empty and self._connection_state.json is Empty:
             check_json_body(await self.body())
         return await super().json()
+
+
+#: The days a computation may be asked for: the years the working-day calendar is trusted for.
+FIRST_DAY, LAST_DAY = dt.date(LUNAR_YEARS[0], 1, 1), dt.date(LUNAR_YEARS[-1], 12, 31)
+
+
+def calendar_day(day: dt.date, field: str = "on", source: str = "query") -> dt.date:
+    """``day`` if it lies within the working-day calendar; otherwise a 400 naming the field."""
+    if FIRST_DAY <= day <= LAST_DAY:
+        return day
+    raise RequestRefused("request.date_out_of_range",
+                         f"「{field}」{day.isoformat()} 超出工作日历的范围（{FIRST_DAY.isoformat()} 至 "
+                         f"{LAST_DAY.isoformat()}），无法计算期限，请检查日期", field=field, source=source)
 
 
 def check_url(scope: Scope) -> None:

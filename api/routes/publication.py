@@ -11,7 +11,7 @@ import datetime as dt
 
 from litestar import MediaType, Request, get, post
 from zhifa.api.access import CASE_READERS, R, record_id, roles
-from zhifa.api.routes.actions import action_date
+from zhifa.api.limits import calendar_day
 from zhifa.core import clock
 from zhifa.core.publication.page import render
 from zhifa.core.schemas.auth import Principal
@@ -27,19 +27,26 @@ from zhifa.core.services import publication
 
 Req = Request[Principal, str, object]
 TAGS = ["公示"]
+
+
+def _day(on: dt.date | None) -> dt.date:
+    """The day of the page, draft, publication or list: ``on`` within the calendar (400 naming it), or today."""
+    return clock.today() if on is None else calendar_day(on)
+
+
 PUBLISHERS = frozenset({R.officer, R.approver, R.township_head, R.township_admin})
 WITHDRAWERS = frozenset({R.approver, R.township_head, R.township_admin})
 
 
 @get("/public/{township:str}/publications", opt={"public": True}, tags=TAGS, summary="乡镇公示（JSON，无需登录）")
 async def public_publications(township: str, on: dt.date | None = None) -> PublicPage:
-    return await publication.public_page(township, on or clock.today())
+    return await publication.public_page(township, _day(on))
 
 
 @get("/public/{township:str}", opt={"public": True}, tags=TAGS, summary="乡镇公示页面（HTML，无需登录）",
      media_type=MediaType.HTML)
 async def public_html(township: str, on: dt.date | None = None) -> str:
-    return render(await publication.public_page(township, on or clock.today()))
+    return render(await publication.public_page(township, _day(on)))
 
 
 @get("/townships/{code:str}/publications", opt=roles(CASE_READERS, frozenset({R.township_admin})), tags=TAGS,
@@ -54,7 +61,7 @@ async def list_publications(code: str, case_id: int | None = record_id("案件",
                  "draft_digest 送回同一公示日草稿的核对码。")
 async def draft(request: Req, code: str, publication_id: int = record_id("公示"),
                 on: dt.date | None = None) -> PublicationDraft:
-    return await publication.draft(code, publication_id, actor=request.user.username, on=action_date(on))
+    return await publication.draft(code, publication_id, actor=request.user.username, on=_day(on))
 
 
 @post("/townships/{code:str}/publications/{publication_id:int}/publish", opt=roles(PUBLISHERS), tags=TAGS,
@@ -65,7 +72,7 @@ async def draft(request: Req, code: str, publication_id: int = record_id("公示
                   "修改的文字同样再经去标识化处理和泄露检查。")
 async def publish(request: Req, code: str, publication_id: int = record_id("公示"), on: dt.date | None = None,
                   data: PublishConfirm | None = None) -> PublicationRead:
-    return await publication.publish(code, publication_id, actor=request.user.username, on=action_date(on),
+    return await publication.publish(code, publication_id, actor=request.user.username, on=_day(on),
                                      confirmed=data)
 
 
@@ -74,13 +81,13 @@ async def publish(request: Req, code: str, publication_id: int = record_id("公�
 async def withdraw(request: Req, code: str, data: WithdrawalCreate, publication_id: int = record_id("公示"),
                    on: dt.date | None = None) -> PublicationRead:
     return await publication.withdraw(code, publication_id, actor=request.user.username, reason=data.reason,
-                                      on=action_date(on))
+                                      on=_day(on))
 
 
 @get("/publications/overdue", opt=roles(frozenset({R.supervisor, R.platform_admin})), tags=TAGS,
      summary="本县逾期未公示、逾期未撤回的决定（执法监督）")
 async def overdue(request: Req, on: dt.date | None = None) -> list[OverduePublication]:
-    return await publication.overdue_publications(on or clock.today(), county_code=request.user.county_code)
+    return await publication.overdue_publications(_day(on), county_code=request.user.county_code)
 
 
 ROUTES = [public_publications, public_html, list_publications, draft, publish, withdraw, overdue]

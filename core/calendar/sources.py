@@ -110,6 +110,8 @@ def official_hidden(*years: int) -> Iterator[None]:
 
 @functools.cache
 def _package_covers(year: int) -> bool:
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:  # the year after 9999 is asked about for 9999's late December
+        return False
     try:
         chinese_calendar.is_workday(dt.date(year, 6, 30))
     except NotImplementedError:

@@ -68,12 +68,8 @@ def working_days_after(start: dt.date, end: dt.date, side: Side = Side.authority
     """
     require_date(start, "起算日")
     require_date(end, "截止日")
-    count, day = 0, start + _ONE_DAY
-    while day <= end:
-        if working(day, side):
-            count += 1
-        day += _ONE_DAY
-    return count
+    # by ordinal: ``day + 1`` past 9999-12-31 is no date
+    return sum(working(dt.date.fromordinal(n), side) for n in range(start.toordinal() + 1, end.toordinal() + 1))
 
 
 def first_working_day_on_or_after(day: dt.date, side: Side = Side.party) -> dt.date:
