@@ -40,3 +40,22 @@ def cli(*args: str, ok: bool = True):
 
 def cli_json(*args: str) -> Any:
     return json.loads(cli(*args, "--json").stdout)
+
+
+def sibling_module(name: str):
+    """Another test module's helpers, whether or not pytest collected that module in this run.
+
+    Under ``--import-mode=importlib`` a test module is importable only once collected; running one
+    file alone would otherwise fail with ModuleNotFoundError.
+    """
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    qualified = f"{__package__}.{name}"
+    if qualified not in sys.modules:
+        spec = importlib.util.spec_from_file_location(qualified, Path(__file__).with_name(f"{name}.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[qualified] = module
+        spec.loader.exec_module(module)
+    return sys.modules[qualified]

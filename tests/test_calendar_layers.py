@@ -15,7 +15,7 @@ from zhifa.core.services import case_search
 from zhifa.core.services.cases import case_events
 from zhifa.core.services.demo import load_demo
 
-from .helpers import cli, cli_json, run
+from .helpers import cli, cli_json, run, sibling_module
 from .procedure_helpers import HENGCUN, OFFICERS, act, clue, d, file_of
 from .publication_helpers import decided_case
 
@@ -175,7 +175,8 @@ def test_a_prior_notice_served_in_late_december_prints_its_reply_deadline_marked
     from zhifa.core.documents import service
 
     from .procedure_helpers import party_id
-    from .test_documents import SETTINGS, fumes_clue, render
+    documents = sibling_module("test_documents")
+    SETTINGS, fumes_clue, render = documents.SETTINGS, documents.fumes_clue, documents.render
 
     today("2026-12-28")
     run(load_demo())
@@ -195,7 +196,7 @@ def test_a_prior_notice_served_in_late_december_prints_its_reply_deadline_marked
 
 
 def test_a_referrals_stored_time_limits_are_recomputed_when_the_year_is_loaded(county, tmp_path):
-    from .test_referrals import send
+    send = sibling_module("test_referrals").send
 
     sent = send("2026-12-21 10:00")
     assert sent.due_note and "暂定" in sent.due_note

@@ -200,3 +200,22 @@ def test_an_overlay_that_does_not_validate_is_refused_and_nothing_is_kept(county
     result = cli("catalogue", "apply", str(path), ok=False)
     assert result.exit_code != 0 and "超出法定幅度" in result.output
     assert "wrong" not in {r["name"] for r in cli_json("catalogue", "list")}
+
+
+def test_a_second_database_filled_by_the_same_process_gets_the_demo_standards_too(tmp_path, monkeypatch,
+                                                                                  sqlite_template):
+    """One server process may fill several databases (the API's tests do, one after another)."""
+    import shutil
+
+    from zhifa.core.db import database
+    from zhifa.core.services import catalogue_overlays
+
+    counts = []
+    for name in ("first", "second"):
+        path = tmp_path / f"{name}.sqlite3"
+        shutil.copy(sqlite_template, path)
+        monkeypatch.setenv("ZHIFA_DATABASE_URL", f"sqlite:///{path}")
+        database.configure(f"sqlite:///{path}")
+        run(load_demo())  # the plugin host (with the first database's overlay installed) is kept
+        counts.append(sum(len(o.standards) for o in run(catalogue_overlays.list_overlays())))
+    assert counts[0] > 0 and counts[1] == counts[0]

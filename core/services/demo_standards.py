@@ -23,9 +23,14 @@ SOURCE = "演示用裁量基准（非正式发文，桐庐县未发布本事项�
 
 
 def _lacking(field: str) -> list:
-    """Standards of powers a 桐庐县 township has whose (situation, party) has no standard that applies there."""
-    view = get_host().registry.in_region(f"{COUNTY}100")
-    catalogue = get_host().registry.catalogues[field]
+    """Standards of powers a 桐庐县 township has whose (situation, party) has no standard that applies there.
+
+    Judged on the plugins' own catalogues: overlays already installed in this process (this demo's,
+    loaded into another database earlier) must not hide what the database being filled lacks.
+    """
+    plugins = get_host().with_overlays([])
+    view = plugins.in_region(f"{COUNTY}100")
+    catalogue = plugins.catalogues[field]
     have = {(s.power, s.situation, s.party) for s in view.catalogues[field].standards if not s.example}
     picked = []
     for s in catalogue.standards:
