@@ -8,7 +8,7 @@ Every text is bounded (``zhifa.core.schemas.text``): a longer one is refused on 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 import msgspec
 from zhifa.core.schemas import money
@@ -87,7 +87,7 @@ class ConcludeInvestigation(Input, kw_only=True, forbid_unknown_fields=True):
     confiscated_value: PositiveMoney | None = None
     penalties: list[Line] = []
     reasons: Text = ""
-    outcome: Code = "penalty"  # penalty | no_penalty | criminal_transfer
+    outcome: Literal["penalty", "no_penalty", "criminal_transfer"] = "penalty"
     complex_case: bool = False
     major_public_interest: bool = False
 
@@ -141,7 +141,7 @@ class Resume(Input, kw_only=True, forbid_unknown_fields=True):
 
 
 class Decide(Input, kw_only=True, forbid_unknown_fields=True):
-    kind: Code = "penalty"  # penalty | no_penalty_minor | no_penalty_unproven | criminal_transfer
+    kind: Literal["penalty", "no_penalty_minor", "no_penalty_unproven", "criminal_transfer"] = "penalty"
     amount: PositiveMoney | None = None  # the fine; None: no fine
     penalties: list[Line] = []
     reasons: Text = ""
@@ -179,7 +179,7 @@ class ApproveDeferral(Input, kw_only=True, forbid_unknown_fields=True):
 
 
 class RecordRemedy(Input, kw_only=True, forbid_unknown_fields=True):
-    kind: Code  # reconsideration | litigation
+    kind: Literal["reconsideration", "litigation"]
     ended: bool = False
 
 
