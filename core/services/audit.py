@@ -1,13 +1,17 @@
 """Verify the whole-process record: walk each township's hash chain and report the first break,
-then compare every case row with what its events say (``zhifa.core.services.case_replay``)."""
+then compare every case row with what its events say (``zhifa.core.services.case_replay``).
+
+The chain is streamed (``events.stream_events``, batches by seq) through one walker, one case
+replay and the checkpoint's count: memory holds three values per case, never the events.
+"""
 
 from __future__ import annotations
 
 import msgspec
 from zhifa.core.db.tables import Township
-from zhifa.core.services.case_replay import CaseMismatch, mismatches
+from zhifa.core.services.case_replay import CaseMismatch, CaseReplay
 from zhifa.core.services import checkpoints as cp
-from zhifa.core.services.events import ChainBreak, events_of, walk_chain
+from zhifa.core.services.events import ChainBreak, ChainWalker, stream_events
 
 
 class ChainReport(msgspec.Struct, kw_only=True):
@@ -27,12 +31,18 @@ async def verify(township_code: str | None = None, checkpoints: list[cp.Checkpoi
     kept = {point.township: point for point in checkpoints or []}
     reports = []
     for township in await query:
-        chain = await events_of(township["id"])
-        walk = walk_chain(township["code"], chain)
-        rows = await mismatches(township["id"], chain) if walk.first_break is None else []
         point = kept.get(township["code"])
-        against = cp.problems(point, chain, walk.sealed_from) if point is not None else []
+        walker, replay, count, head_at_point = ChainWalker(township["code"]), CaseReplay(), 0, None
+        async for event in stream_events(township["id"]):
+            if walker.feed(event):
+                replay.feed(event)
+            count += 1
+            if point is not None and count == point.events:
+                head_at_point = event.hash
+        walk = walker.result()
+        rows = await replay.mismatches(township["id"]) if walk.first_break is None else []
+        against = cp.problems(point, count, head_at_point, walk.sealed_from) if point is not None else []
         reports.append(ChainReport(
-            township=township["code"], events=len(chain), intact=walk.first_break is None and not rows and not against,
+            township=township["code"], events=count, intact=walk.first_break is None and not rows and not against,
             first_break=walk.first_break, cases=rows, unsealed=walk.unsealed, checkpoint=against))
     return reports

@@ -16,9 +16,8 @@ import hmac
 import msgspec
 from zhifa.core import clock
 from zhifa.core.db.tables import Township
-from zhifa.core.schemas.cases import EventRead
 from zhifa.core.services.chain_key import chain_key
-from zhifa.core.services.events import events_of, walk_chain
+from zhifa.core.services.events import ChainWalker, stream_events
 
 
 class Checkpoint(msgspec.Struct, kw_only=True):
@@ -41,21 +40,27 @@ async def take(township_code: str | None = None) -> list[Checkpoint]:
         query = query.where(Township.code == township_code)
     key, points = chain_key(), []
     for township in await query:
-        chain = await events_of(township["id"])
-        point = Checkpoint(township=township["code"], events=len(chain), head=chain[-1].hash if chain else "",
-                           sealed_from=walk_chain(township["code"], chain, key).sealed_from, at=clock.now_utc())
+        walker, count, head = ChainWalker(township["code"], key), 0, ""
+        async for event in stream_events(township["id"]):
+            walker.feed(event)
+            count, head = count + 1, event.hash
+        point = Checkpoint(township=township["code"], events=count, head=head, sealed_from=walker.sealed_from,
+                           at=clock.now_utc())
         points.append(msgspec.structs.replace(point, mac=_mac(point, key)))
     return points
 
 
-def problems(point: Checkpoint, chain: list[EventRead], sealed_from: int | None) -> list[str]:
-    """What the chain as it is now contradicts in the checkpoint (Chinese); [] when it agrees."""
+def problems(point: Checkpoint, count: int, head_at_point: str | None, sealed_from: int | None) -> list[str]:
+    """What the chain as it is now contradicts in the checkpoint (Chinese); [] when it agrees.
+
+    ``count``: the events there are now; ``head_at_point``: the hash of event number ``point.events``.
+    """
     if not hmac.compare_digest(_mac(point, chain_key()), point.mac):
         return [f"{point.township} 的检查点签名不符：检查点被改动，或不是用本部署的密钥生成的"]
-    if len(chain) < point.events:
-        return [f"{point.township} 现有事件 {len(chain)} 条，少于 {point.at:%Y-%m-%d %H:%M} UTC 检查点记录的 "
-                f"{point.events} 条：第 {len(chain) + 1} 号起的事件被删除"]
-    if point.events and chain[point.events - 1].hash != point.head:
+    if count < point.events:
+        return [f"{point.township} 现有事件 {count} 条，少于 {point.at:%Y-%m-%d %H:%M} UTC 检查点记录的 "
+                f"{point.events} 条：第 {count + 1} 号起的事件被删除"]
+    if point.events and head_at_point != point.head:
         return [f"{point.township} 的第 {point.events} 号事件与检查点记录的不符：此前的事件被改动后重新计算了哈希"]
     if point.sealed_from is not None and sealed_from != point.sealed_from:
         return [f"{point.township} 的签名起点（第 {sealed_from} 号）与检查点（第 {point.sealed_from} 号）不符"]

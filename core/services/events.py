@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
-from typing import Any, Collection
+from typing import Any, AsyncIterator, Collection, Iterable
 
 import msgspec
 from piccolo.engine.sqlite import SQLiteEngine
@@ -150,35 +150,74 @@ class ChainWalk(msgspec.Struct, kw_only=True):
     sealed_from: int | None = None  # the first event sealed with the key
 
 
-def walk_chain(township_code: str, events: list[EventRead], key: bytes | None = None) -> ChainWalk:
-    """Walk the chain: order, links, and each event's seal (an unsealed event after a sealed one is a forgery)."""
-    key = key if key is not None else chain_key()
-    prev, expected_seq, unsealed, sealed_from = GENESIS, 1, 0, None
+class ChainWalker:
+    """The chain walked one event at a time (constant memory): order, links, and each event's seal.
 
-    def broken(seq: int, problem: str, message: str) -> ChainWalk:
-        return ChainWalk(first_break=ChainBreak(seq=seq, problem=problem, message=message), unsealed=unsealed,
-                         sealed_from=sealed_from)
+    An unsealed event after a sealed one is a forgery. ``feed`` answers False from the first break on;
+    ``count`` and ``head`` are the events read so far and the last one's hash.
+    """
 
-    for event in events:
-        if event.seq != expected_seq:
-            return broken(expected_seq, "sequence_gap", f"第 {expected_seq} 号事件缺失（下一条为第 {event.seq} 号）")
-        if event.prev_hash != prev:
-            return broken(event.seq, "inserted_or_deleted",
-                          f"第 {event.seq} 号事件的前序哈希与上一事件不符：其前有事件被插入、删除或改动")
-        fields = dict(township=township_code, seq=event.seq, case_id=event.case_id, kind=event.kind,
+    def __init__(self, township_code: str, key: bytes | None = None) -> None:
+        self.township, self.key = township_code, key if key is not None else chain_key()
+        self.first_break: ChainBreak | None = None
+        self.unsealed, self.sealed_from, self.count, self.head = 0, None, 0, GENESIS
+
+    def _broken(self, seq: int, problem: str, message: str) -> bool:
+        self.first_break = ChainBreak(seq=seq, problem=problem, message=message)
+        return False
+
+    def feed(self, event: EventRead) -> bool:
+        if self.first_break is not None:
+            return False
+        expected = self.count + 1
+        if event.seq != expected:
+            return self._broken(expected, "sequence_gap", f"第 {expected} 号事件缺失（下一条为第 {event.seq} 号）")
+        if event.prev_hash != self.head:
+            return self._broken(event.seq, "inserted_or_deleted",
+                                f"第 {event.seq} 号事件的前序哈希与上一事件不符：其前有事件被插入、删除或改动")
+        fields = dict(township=self.township, seq=event.seq, case_id=event.case_id, kind=event.kind,
                       actor_id=event.actor_id, occurred_at=event.occurred_at, place=event.place,
                       payload=event.payload, prev_hash=event.prev_hash)
-        if hmac.compare_digest(event_hash(**fields, key=key), event.hash):
-            sealed_from = sealed_from or event.seq
+        if hmac.compare_digest(event_hash(**fields, key=self.key), event.hash):
+            self.sealed_from = self.sealed_from or event.seq
         elif event_hash(**fields) == event.hash:
-            if sealed_from is not None:
-                return broken(event.seq, "unsealed",
-                              f"第 {event.seq} 号事件没有部署密钥的签名，却在已签名的事件之后：事件被改动后重新计算了哈希")
-            unsealed += 1
+            if self.sealed_from is not None:
+                return self._broken(event.seq, "unsealed",
+                                    f"第 {event.seq} 号事件没有部署密钥的签名，却在已签名的事件之后：事件被改动后重新计算了哈希")
+            self.unsealed += 1
         else:
-            return broken(event.seq, "altered", f"第 {event.seq} 号事件的内容已被改动")
-        prev, expected_seq = event.hash, expected_seq + 1
-    return ChainWalk(first_break=None, unsealed=unsealed, sealed_from=sealed_from)
+            return self._broken(event.seq, "altered", f"第 {event.seq} 号事件的内容已被改动")
+        self.count, self.head = event.seq, event.hash
+        return True
+
+    def result(self) -> ChainWalk:
+        return ChainWalk(first_break=self.first_break, unsealed=self.unsealed, sealed_from=self.sealed_from)
+
+
+def walk_chain(township_code: str, events: Iterable[EventRead], key: bytes | None = None) -> ChainWalk:
+    """Walk the chain: order, links, and each event's seal (an unsealed event after a sealed one is a forgery)."""
+    walker = ChainWalker(township_code, key)
+    for event in events:
+        if not walker.feed(event):
+            break
+    return walker.result()
+
+
+STREAM_BATCH = 5000
+
+
+async def stream_events(township_id: int, *, batch: int | None = None) -> AsyncIterator[EventRead]:
+    """A township's events in order, read in batches by seq (keyset): memory stays flat at any length."""
+    batch, after = batch or STREAM_BATCH, 0
+    while True:
+        rows = await Event.raw(
+            f"SELECT {_EVENT_COLUMNS} FROM case_event WHERE township = {{}} AND seq > {{}} ORDER BY seq LIMIT {{}}",
+            township_id, after, batch)
+        for row in rows:
+            yield _read_raw(row)
+        if len(rows) < batch:
+            return
+        after = rows[-1]["seq"]
 
 
 def verify_chain(township_code: str, events: list[EventRead]) -> ChainBreak | None:
