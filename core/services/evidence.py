@@ -12,6 +12,7 @@ it back. A record whose file is missing is answered ``evidence.file_missing`` (4
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import os
@@ -226,14 +227,11 @@ async def evidence_file(township_code: str, evidence_id: int) -> tuple[EvidenceR
     if row is None:
         raise not_found("evidence", "evidence_id", evidence_id)
     path = store_dir() / row["storage_key"]
-    digest = hashlib.sha256()
     try:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
+        digest = await asyncio.to_thread(_file_sha256, path)  # a 150 MB file must not hold up other requests
     except FileNotFoundError:
         raise _file_missing(evidence_id) from None
-    if digest.hexdigest() != row["content_sha256"]:
+    if digest != row["content_sha256"]:
         raise Invalid("evidence.tampered", f"证据 {evidence_id} 的内容与取证时的哈希值不符，可能已被篡改")
     return _read(row), path
 
@@ -245,12 +243,20 @@ async def evidence_content(township_code: str, evidence_id: int) -> bytes:
     if row is None:
         raise not_found("evidence", "evidence_id", evidence_id)
     try:
-        content = (store_dir() / row["storage_key"]).read_bytes()
+        content = await asyncio.to_thread((store_dir() / row["storage_key"]).read_bytes)
     except FileNotFoundError:
         raise _file_missing(evidence_id) from None
-    if hashlib.sha256(content).hexdigest() != row["content_sha256"]:
+    if await asyncio.to_thread(lambda: hashlib.sha256(content).hexdigest()) != row["content_sha256"]:
         raise Invalid("evidence.tampered", f"证据 {evidence_id} 的内容与取证时的哈希值不符，可能已被篡改")
     return content
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _file_missing(evidence_id: int) -> Conflict:
