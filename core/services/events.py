@@ -35,15 +35,18 @@ def event_hash(
 ) -> str:
     """HMAC-SHA256 under the deployment's chain key; plain SHA-256 (``key`` None) for events
     recorded before the chain was keyed."""
-    body = {
-        "township": township, "seq": seq, "case": case_id, "kind": kind, "actor": actor_id,
-        "occurred_at": _utc(occurred_at).isoformat(), "place": place, "payload": payload,
-        "prev_hash": prev_hash,
-    }
-    content = msgspec.json.encode(body, order="sorted")
+    content = _hashed(township, seq, case_id, kind, actor_id, occurred_at, place, payload, prev_hash)
     if key is None:
         return hashlib.sha256(content).hexdigest()
     return hmac.new(key, content, hashlib.sha256).hexdigest()
+
+
+def _hashed(township, seq, case_id, kind, actor_id, occurred_at, place, payload, prev_hash) -> bytes:
+    """The bytes an event's hash covers: its fields as canonical JSON (keys sorted, the instant in UTC)."""
+    return msgspec.json.encode({
+        "township": township, "seq": seq, "case": case_id, "kind": kind, "actor": actor_id,
+        "occurred_at": _utc(occurred_at).isoformat(), "place": place, "payload": payload, "prev_hash": prev_hash,
+    }, order="sorted")
 
 
 async def append_event(
@@ -161,6 +164,7 @@ class ChainWalker:
         self.township, self.key = township_code, key if key is not None else chain_key()
         self.first_break: ChainBreak | None = None
         self.unsealed, self.sealed_from, self.count, self.head = 0, None, 0, GENESIS
+        self._keyed = hmac.new(self.key, digestmod=hashlib.sha256)  # copied per event: the key is set up once
 
     def _broken(self, seq: int, problem: str, message: str) -> bool:
         self.first_break = ChainBreak(seq=seq, problem=problem, message=message)
@@ -175,12 +179,13 @@ class ChainWalker:
         if event.prev_hash != self.head:
             return self._broken(event.seq, "inserted_or_deleted",
                                 f"第 {event.seq} 号事件的前序哈希与上一事件不符：其前有事件被插入、删除或改动")
-        fields = dict(township=self.township, seq=event.seq, case_id=event.case_id, kind=event.kind,
-                      actor_id=event.actor_id, occurred_at=event.occurred_at, place=event.place,
-                      payload=event.payload, prev_hash=event.prev_hash)
-        if hmac.compare_digest(event_hash(**fields, key=self.key), event.hash):
+        content = _hashed(self.township, event.seq, event.case_id, event.kind, event.actor_id, event.occurred_at,
+                          event.place, event.payload, event.prev_hash)  # once, for both checks
+        sealed = self._keyed.copy()
+        sealed.update(content)
+        if hmac.compare_digest(sealed.hexdigest(), event.hash):
             self.sealed_from = self.sealed_from or event.seq
-        elif event_hash(**fields) == event.hash:
+        elif hashlib.sha256(content).hexdigest() == event.hash:
             if self.sealed_from is not None:
                 return self._broken(event.seq, "unsealed",
                                     f"第 {event.seq} 号事件没有部署密钥的签名，却在已签名的事件之后：事件被改动后重新计算了哈希")
