@@ -142,6 +142,8 @@ class Case(Table, tablename="enforcement_case"):
     filed_on = Date(null=True, default=None)
     facts = JSON(default={})  # zhifa.core.procedure.casefile.CaseFile
     resume_status = Varchar(length=30, null=True, default=None)  # status to return to after 中止
+    # the 90-day clock's last day while it runs and is fixed (rules.deadlines.fixed_decision_due); indexed
+    decision_due = Date(null=True, default=None)
     version = Integer(default=1)  # optimistic concurrency
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())

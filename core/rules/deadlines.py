@@ -30,6 +30,19 @@ def decision_due(filed_on: dt.date, file: CaseFile, on: dt.date) -> dt.date:
     return decision_deadline(filed_on, extensions, excluded, on=on)
 
 
+def fixed_decision_due(status: str, filed_on: dt.date | None, file: CaseFile) -> dt.date | None:
+    """The 90-day clock's last day where it is fixed — kept on the case row, indexed, for the overdue list.
+
+    None where the clock is not running (not filed, decided, closed …) or where it depends on the day
+    asked (an excluded period still open, e.g. 中止): those are computed on the day they are listed.
+    """
+    from zhifa.core.procedure.states import CLOCK_RUNNING
+
+    if filed_on is None or status not in {s.value for s in CLOCK_RUNNING} or any(i.end is None for i in file.excluded):
+        return None
+    return decision_due(filed_on, file, None)
+
+
 def filing_in_time(ctx: ActionContext) -> list[Refusal]:
     """Decide whether to file within 15 working days of finding the clue (extendable by 15)."""
     found = ctx.data["found_on"]

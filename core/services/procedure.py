@@ -22,7 +22,7 @@ from zhifa.core.procedure.actions import ACTIONS
 from zhifa.core.procedure.inputs import Input
 from zhifa.core.procedure.states import Status
 from zhifa.core.registry import get_host
-from zhifa.core.rules import dates, hearing
+from zhifa.core.rules import dates, deadlines, hearing
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas import text
@@ -147,6 +147,7 @@ async def perform(
             columns[Case.resume_status] = value
         elif value is not None:
             columns[getattr(Case, name)] = value
+    columns[Case.decision_due] = deadlines.fixed_decision_due(new_status, columns.get(Case.filed_on, row["filed_on"]), file)
 
     async with write_transaction(township["id"]):
         if action == "file_case":
