@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import msgspec
+from zhifa.core.db.database import current_engine
 from zhifa.core.db.tables import Case
 from zhifa.core.procedure import casefile
 from zhifa.core.procedure.states import CLOCK_RUNNING, Status
@@ -31,11 +32,21 @@ class OverdueCase(msgspec.Struct, kw_only=True):
 
 async def open_clock_overdue(township_id: int, on: dt.date) -> list[OverdueCase]:
     """Overdue cases whose clock is not fixed on the row (computed for ``on``)."""
-    running = [s.value for s in CLOCK_RUNNING | {Status.suspended}]
-    rows = await Case.select(Case.id, Case.number, Case.status, Case.filed_on, Case.facts).where(
-        (Case.township == township_id) & Case.status.is_in(running) & Case.filed_on.is_not_null()
-        & Case.decision_due.is_null()).output(load_json=True)
-    return [c for c in (_overdue(r, decision_due(r["filed_on"], casefile.load(r["facts"]), on), on) for r in rows) if c]
+    running = sorted(s.value for s in CLOCK_RUNNING | {Status.suspended})
+    # found by status, the selective index: SQLite would otherwise walk every closed case by
+    # (township, filed_on IS NOT NULL) or (township, decision_due IS NULL); its unary + keeps those out
+    unindexed = "+" if current_engine().engine_type == "sqlite" else ""
+    rows = await Case.raw(
+        f"SELECT id, number, status, filed_on, facts FROM enforcement_case WHERE township = {{}} AND status IN "
+        f"({', '.join('{}' for _ in running)}) AND {unindexed}filed_on IS NOT NULL AND {unindexed}decision_due IS NULL",
+        township_id, *running)
+    found = []
+    for row in rows:
+        row = {**row, "filed_on": _date(row["filed_on"])}
+        facts = row["facts"]
+        file = casefile.load(facts if isinstance(facts, (str, dict)) else facts or {})
+        found.append(_overdue(row, decision_due(row["filed_on"], file, on), on))
+    return [c for c in found if c]
 
 
 def _overdue(row: dict, due: dt.date, on: dt.date) -> OverdueCase | None:
