@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from zhifa.core.catalogue.errors import CatalogueInvalid, PluginError
 from zhifa.core.config import ConfigError
-from zhifa.core.db.engine import DatabaseURLError
+from zhifa.core.db.errors import DatabaseURLError
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.services.errors import ServiceError
 

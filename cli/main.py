@@ -53,11 +53,10 @@ def load_plugin_commands() -> None:
         return
     from zhifa.cli.common import err_console
     from zhifa.core.catalogue.errors import CatalogueInvalid, PluginError
-    from zhifa.core.plugins import call_each
-    from zhifa.core.registry import get_host
+    from zhifa.core.plugins import build_plugin_manager, call_each
 
-    try:
-        call_each(get_host().pm, "zhifa_register_commands", cli=app)
+    try:  # the plugins registered, not their catalogues loaded: those are checked when a command needs them
+        call_each(build_plugin_manager()[0], "zhifa_register_commands", cli=app)
     except (PluginError, CatalogueInvalid) as exc:
         err_console.print(f"[red]错误：[/red]{exc}", highlight=False, soft_wrap=True)
         raise SystemExit(2) from None

@@ -10,7 +10,6 @@ import typer
 from zhifa.cli.common import JsonOption, console, emit_json, emit_table, run_service
 from zhifa.core.domain.authorisation import BASIS_NAMES, Basis
 from zhifa.core.schemas.townships import AuthorisationCreate, TownshipCreate
-from zhifa.core.services import authorisations, county_config, townships
 
 app = typer.Typer(help="乡镇（租户）管理：创建、查看，启用或停用领域与执法事项。", no_args_is_help=True)
 
@@ -28,6 +27,7 @@ def create(
     short_name: str = typer.Option("", help="文号简称，如“浦综执”"),
     json: bool = JsonOption,
 ) -> None:
+    from zhifa.core.services import authorisations, county_config, townships  # noqa: F401  (lazy: fast --help)
     """创建乡镇。"""
     township = run_service(lambda: townships.create_township(TownshipCreate(code=code, name=name, short_name=short_name)))
     if json:
@@ -37,6 +37,7 @@ def create(
 
 @app.command("list")
 def list_(county: Optional[str] = typer.Option(None, help="只列出该县（6 位代码）的乡镇"), json: bool = JsonOption) -> None:
+    from zhifa.core.services import authorisations, county_config, townships  # noqa: F401  (lazy: fast --help)
     """列出乡镇。"""
     rows = run_service(lambda: townships.list_townships(county))
     if json:
@@ -46,6 +47,7 @@ def list_(county: Optional[str] = typer.Option(None, help="只列出该县（6 �
 
 @app.command("show")
 def show(code: str, json: bool = JsonOption) -> None:
+    from zhifa.core.services import authorisations, county_config, townships  # noqa: F401  (lazy: fast --help)
     """显示乡镇及其全部授权记录（含已停用的）。"""
 
     async def _load():
@@ -78,6 +80,7 @@ def enable(
     department: Optional[str] = typer.Option(None, "--department", help="委托部门代码（委托方式必填）"),
     json: bool = JsonOption,
 ) -> None:
+    from zhifa.core.services import authorisations, county_config, townships  # noqa: F401  (lazy: fast --help)
     """启用领域或单个执法事项（写明授权方式、文号和有效期）。"""
     data = AuthorisationCreate(
         field=field, power=power, basis=basis, document_no=document_no, valid_from=valid_from.date(),
@@ -98,6 +101,7 @@ def disable(
     power: Optional[str] = typer.Option(None, "--power", help="只停用该执法事项"),
     json: bool = JsonOption,
 ) -> None:
+    from zhifa.core.services import authorisations, county_config, townships  # noqa: F401  (lazy: fast --help)
     """停用（上收）领域或单个执法事项。已有案件不受影响，仍可查阅。"""
     changed = run_service(lambda: authorisations.disable(code, field, on.date(), document_no, power=power))
     if json:
@@ -107,6 +111,7 @@ def disable(
 
 @app.command("apply")
 def apply(path: Path = typer.Argument(..., exists=True, dir_okay=False, help="县级配置文件（TOML）"), json: bool = JsonOption) -> None:
+    from zhifa.core.services import authorisations, county_config, townships  # noqa: F401  (lazy: fast --help)
     """按配置文件创建部门、乡镇、授权、用户和当事人（已存在的跳过）。"""
     summary = run_service(lambda: county_config.apply_file(path))
     if json:

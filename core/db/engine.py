@@ -8,11 +8,8 @@ from urllib.parse import urlparse
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine
+from zhifa.core.db.errors import DatabaseURLError
 from zhifa.core.db.sqlite_persistent import PersistentSQLiteEngine
-
-
-class DatabaseURLError(ValueError):
-    pass
 
 
 def engine_from_url(url: str, base: Path | None = None) -> Engine:
