@@ -19,6 +19,9 @@ from zhifa.api import access, faults, limits, problems
 from zhifa.api.routes import actions, auth, calendar, cases, catalogue, evidence, people, plugins, townships
 from zhifa.api.routes import documents as document_routes
 from zhifa.api.routes import publication as publication_routes
+from zhifa.api.routes import audit as audit_routes
+from zhifa.api.routes import county as county_routes
+from zhifa.api.routes import reports as report_routes
 from zhifa.api.headers import security_headers
 from zhifa.api.security import authentication
 from zhifa.core.bootstrap import open_database
@@ -35,6 +38,9 @@ CORE_ROUTES = list(chain(auth.ROUTES, townships.ROUTES, catalogue.ROUTES, people
                          actions.ROUTES, evidence.ROUTES, calendar.ROUTES))
 CORE_ROUTES += publication_routes.ROUTES  # 公示: public pages and the officers' queue
 CORE_ROUTES += document_routes.ROUTES  # 执法文书: the case's documents, read
+CORE_ROUTES += report_routes.ROUTES  # 执法监督与报表: statistics, findings, the quarterly report (issue 15)
+CORE_ROUTES += audit_routes.ROUTES  # 全过程记录核验 (issue 15)
+CORE_ROUTES += county_routes.ROUTES  # the county-wide case list for supervisors (issue 15)
 
 
 def openapi_config() -> OpenAPIConfig:

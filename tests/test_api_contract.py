@@ -293,3 +293,16 @@ def test_route_answers_401_403_404_400_and_succeeds(module_api: Api, key: str):
     # success
     response = _send(api, key, call, call.user)
     assert response.status_code == call.expect, response.text
+
+
+# -- county side: referrals, reports, audit, county list (issue 15) --------------------------------
+BAD_QUARTER = {"query": {"quarter": "2026Q5"}}
+example(f"GET {T}/statistics")(lambda a: Call("jiandu", query={"quarter": "2026Q4"}, invalid=BAD_QUARTER))
+example("GET /county/statistics")(lambda a: Call("jiandu", query={"quarter": "2026Q4"}, invalid=BAD_QUARTER))
+example(f"GET {T}/findings")(lambda a: Call("jiandu", query={"quarter": "2026Q4"}, invalid=BAD_QUARTER))
+example("GET /county/findings")(lambda a: Call("jiandu", query={"quarter": "2026Q4"}, invalid=BAD_QUARTER))
+example(f"GET {T}/reports/quarterly")(lambda a: Call("jiandu", query={"quarter": "2026Q4"}, invalid=BAD_QUARTER))
+example(f"GET {T}/reports/quarterly/docx")(lambda a: Call("hc-head", query={"quarter": "2026Q4"}, invalid=BAD_QUARTER))
+example("GET /audit/verify")(lambda a: Call("jiandu", query={"township": HENGCUN},
+                                            invalid={"query": {"township": "x" * 40}}))
+example("GET /county/cases")(lambda a: Call("jiandu", query={"status": "clue", "limit": 2}, invalid={"query": {"limit": 0}}))

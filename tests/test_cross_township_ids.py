@@ -69,6 +69,9 @@ NOT_TOWNSHIP_RECORDS: dict[tuple[str, str], str] = {
     ("body", "username"): "an account to create or to sign in as, not a record resolved in the township",
     ("body", "attendees"): "free text: those present at the 集体讨论 (leaders need not be users); people are read "
                            "for rules and documents only from the township's own users",
+    ("query", "township"): "a township code (GET /audit/verify): resolved by the route guard's visible_township, so "
+                           "another county's township is answered like a missing one (tests/test_supervisor_job_http)",
+    ("query", "department"): "a department code filtering the township's own quarterly report; names no record",
 }
 
 

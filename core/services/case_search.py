@@ -136,3 +136,26 @@ async def case_detail(township_code: str, case_id: int) -> CaseDetail:
         timeline=await events.events_of(row["township_id"], case_id),
         next_actions=[name for name, spec in ACTIONS.items() if status in spec.sources],
     )
+
+
+async def search_county(county_code: str, filters: CaseFilter, *, townships: list[str] | None = None,
+                        cursor: str | None = None, limit: int = 50, on: dt.date | None = None) -> CasePage:
+    """Every township of a county (or the named ones), newest first, one keyset over the case id.
+
+    Case ids are unique across townships, so each township's own list statement (its indexes, its
+    filters) is asked for the page after the cursor and the pages are merged by id: the county's page
+    is the newest ``limit`` of them. The officer filter is a township's own (``search_cases``).
+    """
+    from zhifa.core.db.tables import Township
+
+    if not 1 <= limit <= MAX_LIMIT:
+        raise Invalid("limit.invalid", f"每页条数应在 1 至 {MAX_LIMIT} 之间")
+    query = Township.select(Township.id, Township.code).where(Township.county_code == county_code).order_by(Township.code)
+    rows = [t for t in await query if townships is None or t["code"] in townships]
+    found: list = []
+    for township in rows:
+        sql, args = await list_statement(township, filters, cursor=cursor, limit=limit, on=on)
+        found += [read_case(r, township["code"]) for r in await Case.raw(sql, *args)]
+    found.sort(key=lambda c: c.id, reverse=True)
+    items = found[:limit]
+    return CasePage(items=items, next_cursor=encode_cursor(items[-1].id) if len(found) > limit else None, limit=limit)

@@ -1,0 +1,101 @@
+"""The county supervisors' job through HTTP only, by operations found in the published OpenAPI document:
+the county-wide case list → statistics → findings → the quarterly 案件报告 (Word, opened) → audit verification.
+
+(Referrals 乡呼县应 answered by county department users: not yet over HTTP — issue 15 item 1.)
+"""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from .api_support import FENSHUI, HENGCUN, Api
+
+
+def _operations(api: Api) -> set[str]:
+    document = api.client.get("/schema/openapi.json").json()
+    return {f"{method.upper()} {path}" for path, item in document["paths"].items() for method in item}
+
+
+def _op(ops: set[str], key: str) -> str:
+    assert key in ops, f"{key} is not in the published OpenAPI document"
+    return key.split(" ", 1)[1]
+
+
+def _clue(api: Api, township: str, user: str, summary: str) -> int:
+    response = api.post(f"/townships/{township}/cases", user, json={
+        "field": "urban", "source": "grid", "summary": summary, "found_at": "2026-11-20T09:00:00+08:00"})
+    assert response.status_code == 201, response.text
+    return response.json()["id"]
+
+
+def test_supervisor_walks_county_list_statistics_findings_report_and_audit(api: Api):
+    ops = _operations(api)
+    county_cases = _op(ops, "GET /county/cases")
+    statistics = _op(ops, "GET /county/statistics")
+    findings = _op(ops, "GET /county/findings")
+    report = _op(ops, "GET /townships/{code}/reports/quarterly/docx")
+    verify = _op(ops, "GET /audit/verify")
+
+    before = {r["township"]: r["figures"]["clues"] for r in api.get(statistics, "jiandu", params={"quarter": "2026Q4"}).json()}
+    assert set(before) >= {HENGCUN, FENSHUI}
+    hc = _clue(api, HENGCUN, "hc-aux", "网格员报告：横村路占道经营")
+    fs = _clue(api, FENSHUI, "fs-aux", "网格员报告：分水镇占道经营")
+
+    # the county list: both townships' cases, newest first, paged by keyset with no case twice or missed
+    seen, cursor = [], None
+    while True:
+        params = {"status": "clue", "limit": 1, **({"cursor": cursor} if cursor else {})}
+        page = api.get(county_cases, "jiandu", params=params)
+        assert page.status_code == 200, page.text
+        body = page.json()
+        seen += [(c["id"], c["township"]) for c in body["items"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    ids = [i for i, _ in seen]
+    assert ids == sorted(ids, reverse=True) and len(ids) == len(set(ids))
+    assert (fs, FENSHUI) in seen and (hc, HENGCUN) in seen
+    only_hc = api.get(county_cases, "jiandu", params={"township": HENGCUN, "status": "clue"}).json()["items"]
+    assert {c["township"] for c in only_hc} == {HENGCUN} and hc in [c["id"] for c in only_hc]
+
+    # statistics count the new clues; findings answer a list
+    after = {r["township"]: r["figures"]["clues"] for r in api.get(statistics, "jiandu", params={"quarter": "2026Q4"}).json()}
+    assert after[HENGCUN] == before[HENGCUN] + 1 and after[FENSHUI] == before[FENSHUI] + 1
+    listed = api.get(findings, "jiandu", params={"quarter": "2026Q4"})
+    assert listed.status_code == 200 and isinstance(listed.json(), list)
+
+    # the quarterly report as a Word file, opened
+    response = api.get(report.replace("{code}", HENGCUN), "jiandu", params={"quarter": "2026Q4"})
+    assert response.status_code == 200, response.text
+    assert "attachment" in response.headers["content-disposition"]
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    assert "案件报告" in text or "2026" in text
+
+    # audit verification: the county's chains intact
+    chains = api.get(verify, "jiandu").json()
+    assert {c["township"] for c in chains} >= {HENGCUN, FENSHUI} and all(c["intact"] for c in chains)
+
+
+def test_another_county_sees_none_of_this_county(api: Api):
+    """other-admin (西湖区): this county's township answered like a missing one, none of its cases listed."""
+    _clue(api, HENGCUN, "hc-aux", "网格员报告：横村路占道经营")
+    assert api.get("/audit/verify", "other-admin").json() == []
+    missing = api.get("/audit/verify", "other-admin", params={"township": HENGCUN})
+    assert missing.status_code == 404 and missing.json()["code"] == "township.not_found"
+    assert api.get("/audit/verify", "other-admin", params={"township": "999999999"}).json() == missing.json() | {
+        "detail": missing.json()["detail"].replace(HENGCUN, "999999999")}
+    assert api.get("/county/cases", "other-admin").json()["items"] == []
+    listed = api.get("/county/cases", "other-admin", params={"township": HENGCUN})
+    assert listed.status_code == 404 and listed.json()["code"] == "township.not_found"
+    report = api.get(f"/townships/{HENGCUN}/reports/quarterly/docx", "other-admin", params={"quarter": "2026Q4"})
+    assert report.status_code == 404
+
+
+def test_township_users_cannot_read_the_county_views(api: Api):
+    for path in ("/county/cases", "/audit/verify"):
+        response = api.get(path, "hc-head")
+        assert response.status_code == 403 and response.json()["code"] == "auth.role"
+    refused = api.get("/county/statistics", "hc-head", params={"quarter": "2026Q4"})
+    assert refused.status_code == 403
