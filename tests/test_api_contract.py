@@ -306,3 +306,5 @@ example(f"GET {T}/reports/quarterly/docx")(lambda a: Call("hc-head", query={"qua
 example("GET /audit/verify")(lambda a: Call("jiandu", query={"township": HENGCUN},
                                             invalid={"query": {"township": "x" * 40}}))
 example("GET /county/cases")(lambda a: Call("jiandu", query={"status": "clue", "limit": 2}, invalid={"query": {"limit": 0}}))
+example(f"GET {T}/cases/{{case_id}}/export")(lambda a: Call("jiandu", params={"case_id": rendered_document(a)[0]},
+                                                            invalid={"query": {"on": "2026-13-01"}}))

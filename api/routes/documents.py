@@ -12,8 +12,14 @@ import base64
 import hashlib
 from typing import Literal
 
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+
 from litestar import Response, get
 from litestar.params import Parameter
+from litestar.response import Stream
 from zhifa.api.access import CASE_READERS, record_id, roles
 from zhifa.core.documents import service
 from zhifa.core.schemas.documents import DocumentRead
@@ -44,4 +50,38 @@ async def download(
         "ETag": f'"{digest.hex()}"', "Repr-Digest": f"sha-256=:{base64.b64encode(digest).decode()}:"})
 
 
-ROUTES = [list_documents, download]
+EXPORT_CHUNK = 256 * 1024
+
+
+def _chunks(folder: Path, archive: Path):
+    """The zip in chunks, the temporary folder removed once sent (or the client gone)."""
+    try:
+        with archive.open("rb") as stream:
+            while chunk := stream.read(EXPORT_CHUNK):
+                yield chunk
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@get("/townships/{code:str}/cases/{case_id:int}/export", opt=roles(CASE_READERS), tags=TAGS,
+     summary="导出整个案卷（zip，流式下载）", media_type="application/zip",
+     description="封面、卷内目录、文书（Word 与 PDF）、证据、全过程记录与 manifest，与 zhifa case export 相同"
+                 "（zhifa.core.documents.export.export_case）。on 为封面、目录的日期（缺省今天）。")
+async def export(code: str, case_id: int = record_id("案件"),
+                 on: dt.date | None = Parameter(default=None, description="封面、卷内目录的日期（缺省今天）")) -> Stream:
+    from zhifa.api.limits import calendar_day
+    from zhifa.core.documents.export import export_case
+
+    day = calendar_day(on) if on is not None else None
+    folder = Path(tempfile.mkdtemp(prefix="zhifa-export-"))
+    archive = folder / f"case-{case_id}.zip"
+    try:
+        await export_case(code, case_id, archive, on=day)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return Stream(_chunks(folder, archive), media_type="application/zip", headers={
+        "Content-Disposition": f'attachment; filename="case-{case_id}.zip"'})
+
+
+ROUTES = [list_documents, download, export]
