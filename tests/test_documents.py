@@ -39,6 +39,8 @@ SETTINGS = {"address": "桐庐县横村镇横村大街1号", "phone": "0571-6400
 def county(database_url):
     run(load_demo())
     run(service.configure_documents(HENGCUN, SETTINGS))
+    bank = {k: SETTINGS[k] for k in ("payment_bank", "payment_account", "payment_electronic")}
+    run(service.configure_department_documents("330122", "ecology-urban", bank))  # 委托: the department's account
 
 
 #: Words of the catalogue's internal notes ("示例 [C]，正式使用前应替换…", "须核对原文后替换", "发布日期待核").

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from zhifa.core.db.tables import Department
 from zhifa.core.documents import declarations, service
 from zhifa.core.schemas.cases import ClueCreate
 from zhifa.core.services import cases
@@ -25,6 +26,9 @@ def county(database_url):
     run(load_demo())
     run(service.configure_documents(HENGCUN, {"phone": "0571-64000000", "address": "桐庐县横村镇横村大街1号"}))
     run(service.configure_documents(ZHONGSHAN, PAYMENT))
+    for department in run(Department.select(Department.code)):  # 委托: the entrusting departments' account
+        run(service.configure_department_documents(
+            "330122", department["code"], {k: v for k, v in PAYMENT.items() if k.startswith("payment_")}))
 
 
 def clue(township: str, field: str, power: str, summary: str, place: str, found: str = "2026-03-02",

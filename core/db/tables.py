@@ -51,6 +51,8 @@ class Department(Table, tablename="department"):
     name = Varchar(length=100)
     kind = Varchar(length=40)  # department kind declared by a field catalogue, e.g. zjj
     field = Varchar(length=40)
+    # 委托: the department's document settings (DocumentSettings fields), set by the county
+    documents = JSON(default={})
     created_at = Timestamptz(default=TimestamptzNow())
 
 

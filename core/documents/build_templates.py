@@ -421,9 +421,7 @@ SPECS: list[Spec] = [
         *PARTY,
         ("p", "本机关于{{ case.filed_on }}对当事人涉嫌{{ case.cause_short }}一案立案调查，现已调查终结。"),
         ("p", "经查，{{ case.facts }}"),
-        ("tag", "{%p if case.evidence %}"),
         ("p", "以上事实有下列证据证明：{{ case.evidence }}。"),
-        ("tag", "{%p endif %}"),
         ("p", "本机关认为，当事人的上述行为违反了{{ power.violated.law }}{{ power.violated.article }}的规定。"),
         ("p", "本机关于{{ notice.date }}向当事人送达了《行政处罚事先告知书》{% if notice.number %}（{{ notice.number }}）{% endif %}，"
               "告知了拟作出行政处罚的事实、理由、"
@@ -433,6 +431,10 @@ SPECS: list[Spec] = [
               "{% if review.date %}经法制审核{% if discussion.date %}并经本机关负责人集体讨论{% endif %}，{% endif %}"
               "本机关决定对当事人作出如下行政处罚："),
         ("p", "{{ decision.penalties_text }}。"),
+        ("tag", "{%p if correction %}"),
+        ("p", "依据《中华人民共和国行政处罚法》第二十八条第一款的规定，责令当事人{{ correction.content }}，"
+              "并于{{ correction.deadline }}前改正违法行为。"),
+        ("tag", "{%p endif %}"),
         ("tag", "{%p if decision.performance %}"),
         ("p", "{{ decision.performance }}"),
         ("tag", "{%p endif %}"),

@@ -222,7 +222,10 @@ def build(facts: Facts) -> dict[str, Any]:
         "id_label": "统一社会信用代码" if organisation else "公民身份号码",
     }
     cause = cause_of(f.power, case["summary"])
-    evidence_text = "；".join(f"{i}.{e['title']}（{e['kind_name']}）" for i, e in enumerate(f.evidence, 1))
+    records = [f"{r['title']}（{r['number']}）" if r["number"] else r["title"]
+               for r in f.documents if r["stage"] == "investigation"]
+    items = [f"{e['title']}（{e['kind_name']}）" for e in f.evidence] + records
+    evidence_text = "；".join(f"{i}.{item}" for i, item in enumerate(items, 1))
     case_ctx = {
         "id": case["id"], "number": case["number"] or "", "summary": case["summary"], "facts": sentence(case["summary"]),
         "evidence": evidence_text, "place": case["place"], "found_at": cn_datetime(case["found_at"]),

@@ -23,7 +23,7 @@ from zhifa.core.documents.declarations import Template
 from zhifa.core.documents.formatting import cn_date, cn_datetime
 from zhifa.core.documents.pdf import docx_to_pdf
 from zhifa.core.documents.render import render_docx
-from zhifa.core.documents.settings import document_settings, merged
+from zhifa.core.documents.settings import checked, department_settings, document_settings, merged
 from zhifa.core.domain import identifiers
 from zhifa.core.domain.authorisation import effective_grant
 from zhifa.core.procedure import casefile
@@ -155,7 +155,22 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
         raise Invalid("document.no_grant", f"本乡镇在 {basis_on} 没有实施本案执法事项的授权，无法确定以谁的名义制作文书")
     department = None
     if grant.department is not None:
-        department = await Department.select().where(Department.id == grant.department).first()
+        department = await Department.select().where(Department.id == grant.department).output(load_json=True).first()
+    entrusted = grant.basis is not None and grant.basis.value == "entrusted" and department is not None
+    # 委托 (第二十条): the decision is the entrusting department's — its series, address, bank and remedies
+    doc_settings = document_settings(township["settings"])
+    if entrusted:  # the department's values over the township's; its bank and account only, never the township's
+        own = department_settings(department)
+        doc_settings = msgspec.structs.replace(doc_settings, **{
+            k: getattr(own, k) for k in own.__struct_fields__
+            if getattr(own, k) != getattr(ctx.DocumentSettings(), k)
+            or k in ("payment_bank", "payment_account", "payment_electronic")})
+    if template_code == "decision" and file.decision is not None and file.decision.amount and (
+            not doc_settings.payment_bank or not doc_settings.payment_account):
+        whose = f"委托机关「{department['name']}」" if entrusted else "本乡镇"
+        raise Invalid("document.no_payment_bank",
+                      f"不能生成「{template.declaration.name}」：{whose}没有设置罚款代收银行和账号（行政处罚法第六十七条，罚缴分离），"
+                      "请先在文书设置中填写 payment_bank 和 payment_account")
     party = (await scope.find("party", [row["party"]])).get(row["party"])
     power = registry.powers.get(row["power"]) if row["power"] else None
     recommendation = (file.decision.recommendation if file.decision and file.decision.recommendation
@@ -186,7 +201,7 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
     catalogue = registry.catalogues.get(row["field"])
     facts = ctx.Facts(
         township=township, county_name=identifiers.county_name(township["county_code"]) or "",
-        settings=document_settings(township["settings"]), case=row, file=file, party=party, grant=grant,
+        settings=doc_settings, case=row, file=file, party=party, grant=grant,
         department=department, power=power, field_name=catalogue.field.name if catalogue else row["field"],
         standard=standard, people=people, template=template, number=None, on=on,
         periods=dict(settings.periods), documents=_index(in_file_order(await document_rows(township["id"], case_id))),
@@ -279,9 +294,13 @@ async def render_document(
             number = original["number"]
         elif template.numbered:
             code = template.declaration.number_code
-            n = await next_number(township["id"], on.year, numbering.sequence_kind(code))
-            number = numbering.format_number(settings.number_format, short=township["short_name"], code=code,
-                                             year=on.year, n=n, township=township["name"])
+            department = prepared.facts.department if getattr(prepared.facts.grant.basis, "value", "") == "entrusted" else None
+            # the department's own series where it has its own 代字; else the township's one series
+            own_series = department is not None and settings.number_prefix
+            kind = numbering.sequence_kind(code) + (f"@{department['id']}" if own_series else "")
+            n = await next_number(township["id"], on.year, kind)
+            number = numbering.format_number(settings.number_format, short=settings.number_prefix or township["short_name"],
+                                             code=code, year=on.year, n=n, township=township["name"])
         prepared.facts.number = number
         output = produce(prepared, values)
         digest, key = store.put(township_code, output.docx)
@@ -371,3 +390,16 @@ async def configure_documents(township_code: str, values: dict[str, Any]) -> dic
     whole = merged(township["settings"], values)
     await Township.update({Township.settings: whole}).where(Township.id == township["id"])
     return whole["documents"]
+
+
+async def configure_department_documents(county_code: str, department_code: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Set an entrusting department's document settings (委托: its 文号代字, address, bank, 复议机关, court)."""
+    department = await Department.select().where(
+        (Department.county_code == county_code) & (Department.code == department_code)).first()
+    if department is None:
+        from zhifa.core.services.errors import NotFound
+
+        raise NotFound("department.not_found", f"本县未找到部门（department：{department_code}）")
+    stored = checked(values)
+    await Department.update({Department.documents: stored}).where(Department.id == department["id"])
+    return stored

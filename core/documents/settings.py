@@ -17,6 +17,7 @@ from zhifa.core.services.errors import Invalid
 
 class DocumentSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     number_format: str = DEFAULT_FORMAT  # 文号格式: {short} {code} {year} {n} {township}
+    number_prefix: str = ""  # 机关代字，印作文号的 {short}（委托机关设置；缺省：乡镇简称）
     subject_name: str = ""  # 赋权案件的执法主体名称（缺省：乡镇名称 + 人民政府）
     address: str = ""  # 本机关地址（印在告知书、通知书上）
     phone: str = ""  # 联系电话
@@ -55,3 +56,14 @@ def merged(township_settings: Any, values: dict[str, Any]) -> dict[str, Any]:
     whole["documents"] = {k: v for k, v in msgspec.to_builtins(settings).items()
                           if v != getattr(DocumentSettings(), k)}
     return whole
+
+
+def department_settings(department: dict[str, Any] | None) -> DocumentSettings:
+    """An entrusting department's settings (``Department.documents``), as the county configured them."""
+    return decode(_raw((department or {}).get("documents")))
+
+
+def checked(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` checked, without the defaults (as stored)."""
+    settings = decode(values)
+    return {k: v for k, v in msgspec.to_builtins(settings).items() if v != getattr(DocumentSettings(), k)}

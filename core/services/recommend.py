@@ -20,6 +20,11 @@ def penalty_facts(context: ActionContext, given: dict[str, Any], party_kind: str
         **given, "power": context.power, "decision_date": context.on, "party_kind": party_kind or "citizen",
         "party_birth_date": birth_date, "act_date": given.get("act_date") or file.act_date,
     }
+    found_at = getattr(context.case, "found_at", None)
+    if merged.get("discovered_on") is None and found_at is not None:  # 发现之日: the case's found_at (第三十六条)
+        from zhifa.core.clock import local_date
+
+        merged["discovered_on"] = local_date(found_at)
     if merged["act_date"] is None:
         raise Invalid("penalty.act_date_required", "计算处罚须写明违法行为发生日期")
     try:
