@@ -21,8 +21,8 @@ from zhifa.api.access import record_id, roles
 from zhifa.core import clock
 from zhifa.core.procedure.actions import ACTIONS, Action
 from zhifa.core.schemas.auth import Principal
-from zhifa.core.schemas.cases import CaseRead
-from zhifa.core.services import procedure
+from zhifa.core.schemas.cases import CaseDetail
+from zhifa.core.services import case_search, procedure
 from zhifa.core.services.errors import Invalid, PreconditionRequired
 
 IF_MATCH = ("必填。本案件的版本号，即读取案件（GET 案件详情或上一次办案操作）时响应头 ETag 的值，如 \"3\"。"
@@ -51,20 +51,21 @@ def _handler(name: str, spec: Action):
                       if_match: str | None = HeaderParameter(name="If-Match", required=True, default=None,
                                                              description=IF_MATCH),
                       on: dt.date | None = None) -> Response:
-        case = await procedure.perform(code, case_id, name, data, actor=request.user.username, on=action_date(on),
-                                       expected_version=expected_version(if_match))
-        return Response(case, headers={"ETag": f'"{case.version}"'})
+        await procedure.perform(code, case_id, name, data, actor=request.user.username, on=action_date(on),
+                                expected_version=expected_version(if_match))
+        detail = await case_search.case_detail(code, case_id, actor=request.user.username)
+        return Response(detail, headers={"ETag": f'"{detail.case.version}"'})
 
     perform.__annotations__ = {
         "request": Request[Principal, str, object], "code": str, "case_id": int, "data": spec.input,
         "if_match": str | None,
-        "on": dt.date | None, "return": Response[CaseRead],
+        "on": dt.date | None, "return": Response[CaseDetail],
     }
     perform.__name__ = f"action_{name}"
     return post(
         f"/townships/{{code:str}}/cases/{{case_id:int}}/actions/{name}", opt=roles(*spec.roles), tags=["办案操作"],
         summary=spec.title, status_code=200, operation_id=f"action_{name}",
-        description=f"「{spec.title}」。允许的角色：{'、'.join(r.value for r in spec.roles)}。",
+        description=f"「{spec.title}」。允许的角色：{'、'.join(r.value for r in spec.roles)}。答更新后的案件详情（与 GET 案件详情相同）及其 ETag。",
     )(perform)
 
 

@@ -43,8 +43,11 @@ async def list_cases(
 
 
 @get("/townships/{code:str}/cases/{case_id:int}", opt=roles(CASE_READERS), tags=TAGS, summary="案件详情与时间线")
-async def case_detail(code: str, case_id: int = record_id("案件")) -> Response[CaseDetail]:
-    detail = await case_search.case_detail(code, case_id)
+async def case_detail(
+    request: Req, code: str, case_id: int = record_id("案件"),
+    on: dt.date | None = Parameter(default=None, description="按哪一日计算剩余天数并试行下一步操作的规则（默认今日；不写入任何内容）"),
+) -> Response[CaseDetail]:
+    detail = await case_search.case_detail(code, case_id, actor=request.user.username, on=on)
     return Response(detail, headers={"ETag": f'"{detail.case.version}"'})
 
 

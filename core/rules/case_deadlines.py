@@ -47,7 +47,7 @@ def case_deadlines(status: str, file: CaseFile, *, found_on: dt.date, filed_on: 
                                 provisional=False, protects=Side.authority.value, basis=p.basis))
     out += [_read(d) for d in _notice_periods(state, file, periods)]
     out += _execution_periods(state, file, periods)
-    return out
+    return [msgspec.structs.replace(d, days_left=(d.due - on).days) for d in out]
 
 
 def _notice_periods(state: Status, file: CaseFile, periods: Mapping[str, int]) -> list[Due]:

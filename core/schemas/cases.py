@@ -94,6 +94,24 @@ class DeadlineRead(msgspec.Struct, kw_only=True, frozen=True):
     provisional: bool  # 暂定：依暂定节假日规则计算，国务院通知公布后重新计算
     protects: str  # party（保护当事人的期限）| authority（对机关的时限）
     basis: str  # 法律依据
+    days_left: int = 0  # 距最后一日的日历天数（自查询之日起算；已超期为负数）
+
+
+class RefusalRead(msgspec.Struct, kw_only=True, frozen=True):
+    """One rule that refuses the action now: its stable code and its Chinese message."""
+
+    code: str  # 规则代码，如 decision.reply_period_running
+    message: str  # 中文说明
+
+
+class NextAction(msgspec.Struct, kw_only=True):
+    """An action the case's status allows, with the answer of a dry run of its gates (nothing written)."""
+
+    action: str  # 操作代码，即 POST …/actions/{action}
+    label: str  # 中文名称
+    allowed: bool  # 今日执行是否会被规则拒绝（角色与表单内容另行检查）
+    refusals: list[RefusalRead]  # 不允许时，拒绝的各条规则
+    input_schema: dict[str, Any]  # 该操作请求体的 JSON Schema
 
 
 class CaseDetail(msgspec.Struct, kw_only=True):
@@ -101,5 +119,5 @@ class CaseDetail(msgspec.Struct, kw_only=True):
     officers: list[str]
     file: dict[str, Any]  # the case file (facts gathered by the procedure)
     timeline: list[EventRead]
-    next_actions: list[str]  # actions the case's status allows (roles and gates still apply)
+    next_actions: list[NextAction]  # actions the case's status allows, each with a dry run of its gates
     deadlines: list[DeadlineRead] = []  # the legal periods now running, provisional ones marked

@@ -13,7 +13,7 @@ from zhifa.core.procedure import casefile
 from zhifa.core.procedure.actions import ACTIONS
 from zhifa.core.procedure.states import Status
 from zhifa.core.rules.case_deadlines import case_deadlines
-from zhifa.core.schemas.cases import CaseDetail, CaseFilter, CasePage
+from zhifa.core.schemas.cases import CaseDetail, CaseFilter, CasePage, NextAction, RefusalRead
 from zhifa.core.services import events
 from zhifa.core.services.cases import read_case
 from zhifa.core.services.errors import Invalid
@@ -117,7 +117,38 @@ _RAW_COLUMNS = ('id, number, "procedure", status, field, power, source, summary,
                 'filed_on, version')
 
 
-async def case_detail(township_code: str, case_id: int) -> CaseDetail:
+_SCHEMAS: dict[str, dict] = {}
+
+
+def input_schema(action: str) -> dict:
+    """The JSON Schema of the action's input struct (msgspec.json.schema), computed once per action."""
+    if action not in _SCHEMAS:
+        _SCHEMAS[action] = msgspec.json.schema(ACTIONS[action].input)
+    return _SCHEMAS[action]
+
+
+async def next_actions(township_code: str, case_id: int, status: Status, *, actor: str | None,
+                       on: dt.date) -> list[NextAction]:
+    """Each action the status allows, with a dry run of its gates on ``on`` (``procedure.dry_run``)."""
+    from zhifa.core.services import procedure
+
+    township = await get_township_row(township_code)
+    found = []
+    for name, spec in ACTIONS.items():
+        if status not in spec.sources:
+            continue
+        refusals = await procedure.dry_run(township_code, case_id, name, actor=actor, on=on, township=township)
+        found.append(NextAction(action=name, label=spec.title, allowed=not refusals,
+                                refusals=[RefusalRead(code=r.code, message=r.message) for r in refusals],
+                                input_schema=input_schema(name)))
+    return found
+
+
+async def case_detail(township_code: str, case_id: int, *, actor: str | None = None,
+                      on: dt.date | None = None) -> CaseDetail:
+    """The case as the UI shows it: file, timeline, running deadlines (days left from ``on``, default
+    today) and the next actions with a dry run of their gates for ``actor``."""
+    on = on or clock.today()
     # Raw SQL, the case with its township in one statement: the hot path of every case page.
     columns = ", ".join(f"c.{c.strip()}" for c in _RAW_COLUMNS.split(","))
     rows = await Case.raw(f"SELECT {columns}, c.facts, c.township AS township_id, t.settings FROM enforcement_case c "
@@ -131,10 +162,10 @@ async def case_detail(township_code: str, case_id: int) -> CaseDetail:
     return CaseDetail(
         deadlines=case_deadlines(row["status"], casefile.load(facts), found_on=clock.local_date(row["found_at"]),
                                  filed_on=row["filed_on"], periods=dict(procedure_settings(row["settings"]).periods),
-                                 on=clock.today()),
+                                 on=on),
         case=read_case(row, township_code), officers=list(facts.get("officers", [])), file=facts,
         timeline=await events.events_of(row["township_id"], case_id),
-        next_actions=[name for name, spec in ACTIONS.items() if status in spec.sources],
+        next_actions=await next_actions(township_code, case_id, status, actor=actor, on=on),
     )
 
 

@@ -29,7 +29,7 @@ from zhifa.core.schemas import text
 from zhifa.core.schemas.cases import CaseRead
 from zhifa.core.services import assignments, authorisations, events, numbering, publication
 from zhifa.core.services.cases import after_commit, get_case, read_case
-from zhifa.core.services.errors import Conflict, Invalid
+from zhifa.core.services.errors import Conflict, Invalid, NotFound
 from zhifa.core.services.facts import people_facts, usernames_involved
 from zhifa.core.services.recommend import recommendation_for
 from zhifa.core.services.scope import TownshipScope
@@ -71,28 +71,46 @@ async def _steps(township_id: int, row: dict) -> list[dates.Step]:
     return [found, *(dates.Step(kind=kind, title=ACTIONS[kind].title, on=on) for kind, on in recorded)]
 
 
-async def perform(
-    township_code: str, case_id: int, action: str, data: Input | dict[str, Any] | None = None, *,
-    actor: str, on: dt.date | None = None, expected_version: int | None = None,
-) -> CaseRead:
-    township = await get_township_row(township_code)
+class _Prepared(msgspec.Struct, kw_only=True):
+    township: dict
+    row: dict
+    spec: Any
+    data: Any
+    on: dt.date
+    file: Any
+    hooks: Any
+    context: Any
+    party_kind: str | None
+    birth_date: dt.date | None
+
+
+async def _prepare(township_code: str, case_id: int, action: str, data: Input | dict[str, Any] | None, *,
+                   actor: str, on: dt.date | None, expected_version: int | None, row: dict | None = None,
+                   township: dict | None = None) -> tuple[_Prepared, list]:
+    """Everything ``perform`` gathers before writing, and the refusals of the dates and the gates.
+
+    Writes nothing: ``perform`` and ``dry_run`` share this one path, so a dry run asks exactly the
+    gates the action itself would ask.
+    """
+    township = township or await get_township_row(township_code)
     scope = TownshipScope(township)
-    row = await scope.resolve("case", case_id, field="case_id")
+    row = row or await scope.resolve("case", case_id, field="case_id")
     if expected_version is not None and expected_version != row["version"]:
         raise Conflict("case.version_conflict", f"案件已被他人修改（当前版本 {row['version']}），请刷新后重试")
     spec = ACTIONS[action] if action in ACTIONS else None
-    data = _decode_input(action, data or {})
+    data = data if isinstance(data, Input) else _decode_input(action, data or {})
     # every party, officer, replacement, host and department the input names, and the actor, in this
     # township (or its county) before any gate: nothing of another township is read into the case
     named = await scope.named_in(data, actor=actor)
     on = on or clock.today()
     wrong_dates = dates.action_dates(action, on, data, clock.today(), await _steps(township["id"], row))
-    if wrong_dates:  # before anything is computed on those dates
-        raise Refused(wrong_dates)
     file = casefile.load(row["facts"])
+    prepared = _Prepared(township=township, row=row, spec=spec, data=data, on=on, file=file, hooks=None,
+                         context=None, party_kind=None, birth_date=None)
+    if wrong_dates:  # before anything is computed on those dates
+        return prepared, list(wrong_dates)
     host = get_host()
     registry = host.registry
-
     power_code = getattr(data, "power", None) or row["power"]
     party_id = getattr(data, "party_id", None) or row["party"]
     party_kind, birth_date = await _party_kind(scope, party_id, named)
@@ -129,8 +147,20 @@ async def perform(
         context.data["amount_owed"] = _owed(file, on, paying=True)
 
     refusals = list(chain.from_iterable(r for r in hooks.zhifa_check_action(context=context) if r))
+    prepared.hooks, prepared.context, prepared.party_kind, prepared.birth_date = hooks, context, party_kind, birth_date
+    return prepared, refusals
+
+
+async def perform(
+    township_code: str, case_id: int, action: str, data: Input | dict[str, Any] | None = None, *,
+    actor: str, on: dt.date | None = None, expected_version: int | None = None,
+) -> CaseRead:
+    p, refusals = await _prepare(township_code, case_id, action, data, actor=actor, on=on,
+                                 expected_version=expected_version)
     if refusals:
         raise Refused(refusals)
+    township, row, spec, data, on, file = p.township, p.row, p.spec, p.data, p.on, p.file
+    hooks, context, party_kind, birth_date = p.hooks, p.context, p.party_kind, p.birth_date
     if action == "conclude_investigation":  # after the gates: the computation may itself refuse
         context.data["recommendation"] = recommendation_for(hooks, context, data, party_kind, birth_date, file)
 
@@ -167,6 +197,60 @@ async def perform(
         await publication.on_case_action(township, case_id, action, file, on)  # 公示 queue, atomic with the event
     after_commit(hooks, context, event)
     return await get_case(township_code, case_id)
+
+
+def _blank_input(spec) -> Input:
+    """The action's input as an empty form: its defaults, and empty values for the fields it requires.
+
+    Built without decoding (a required field has no valid empty value): the dry run asks the gates
+    about the case as it stands, before the form is filled in.
+    """
+    try:
+        return msgspec.convert({}, spec.input)
+    except msgspec.ValidationError:
+        pass
+    required = {f.name: _empty(f.type) for f in msgspec.structs.fields(spec.input)
+                if f.required}
+    return spec.input(**required)  # the constructor does not validate: an empty form
+
+
+def _empty(kind: Any) -> Any:
+    origin = getattr(kind, "__origin__", None)
+    base = getattr(kind, "__supertype__", None) or kind
+    if origin is list or base is list:
+        return []
+    if origin is dict or base is dict:
+        return {}
+    metadata_base = getattr(kind, "__origin__", None) if origin is not None else None
+    for candidate in (base, metadata_base):
+        if candidate is str:
+            return ""
+        if candidate is bool:
+            return False
+    return None
+
+
+async def dry_run(township_code: str, case_id: int, action: str, *, actor: str | None = None,
+                  on: dt.date | None = None, data: Input | dict[str, Any] | None = None,
+                  row: dict | None = None, township: dict | None = None) -> list:
+    """The refusals ``perform`` would answer for ``action`` on ``on`` (default today); writes nothing.
+
+    The same gathering and the same gates as ``perform`` (``_prepare``); no event, no number, no
+    effect. Without ``data`` the action's input is an empty form (``_blank_input``).
+    """
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise Invalid("action.unknown", f"未知的办案操作 {action}")
+    if data is None:
+        data = _blank_input(spec)
+    try:
+        _, refusals = await _prepare(township_code, case_id, action, data, actor=actor or "", on=on,
+                                     expected_version=None, row=row, township=township)
+    except Refused as exc:  # a gate that computes may itself refuse
+        return exc.refusals
+    except NotFound:  # the empty form names nobody yet (a person or party is the form's to choose)
+        return []
+    return refusals
 
 
 def _owed(file: casefile.CaseFile, on: dt.date, *, paying: bool = False):
