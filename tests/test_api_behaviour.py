@@ -130,7 +130,8 @@ def test_case_detail_carries_the_timeline_and_the_next_actions(api: Api):
     detail = response.json()
     assert [e["kind"] for e in detail["timeline"]] == ["clue_registered", "file_case"]
     assert detail["officers"] == ["hc-officer1", "hc-officer2"]
-    assert "conclude_investigation" in detail["next_actions"] and "file_case" not in detail["next_actions"]
+    listed = [a["action"] for a in detail["next_actions"]]
+    assert "conclude_investigation" in listed and "file_case" not in listed
     assert response.headers["etag"] == f'"{detail["case"]["version"]}"'
 
 
