@@ -108,7 +108,8 @@ example(f"POST {T}/cases")(lambda a: Call("hc-aux", expect=201, json={
     "field": "urban", "source": "grid", "summary": "网格员报告：横村路占道经营", "found_at": "2026-11-20T09:00:00+08:00"},
     invalid={"json": {"field": "urban", "summary": "缺少发现时间"}}))
 example(f"GET {T}/cases")(lambda a: Call("jiandu", query={"status": "clue", "limit": 2}, invalid={"query": {"limit": 0}}))
-example(f"GET {T}/cases/{{case_id}}")(lambda a: Call("hc-head", params={"case_id": a.clue("urban", None, "2026-11-02")}))
+example(f"GET {T}/cases/{{case_id}}")(lambda a: Call("hc-head", params={"case_id": a.clue("urban", None, "2026-11-02")},
+                                                       invalid={"query": {"on": "十二月四日"}}))
 
 
 def _evidence_upload(a: Api) -> Call:
