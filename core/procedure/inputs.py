@@ -69,7 +69,7 @@ class DecidePreservedEvidence(Input, kw_only=True, forbid_unknown_fields=True):
 
 
 class Seize(Input, kw_only=True, forbid_unknown_fields=True):
-    kind: Code = "seize"  # seal 查封 | seize 扣押
+    kind: Literal["seal", "seize"] = "seize"  # seal 查封 | seize 扣押 (行政强制法第九条第二项、第三项); nothing else
     days: int = 30
     items: Text
 
