@@ -10,6 +10,7 @@ or refuses, naming every rule that refused.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from itertools import chain
 from typing import Any
 
@@ -35,6 +36,8 @@ from zhifa.core.services.recommend import recommendation_for
 from zhifa.core.services.scope import TownshipScope
 from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
+
+log = logging.getLogger(__name__)
 
 
 def _decode_input(action: str, data: Input | dict[str, Any]) -> Input:
@@ -241,7 +244,8 @@ async def dry_run(township_code: str, case_id: int, action: str, *, actor: str |
     spec = ACTIONS.get(action)
     if spec is None:
         raise Invalid("action.unknown", f"未知的办案操作 {action}")
-    if data is None:
+    blank = data is None
+    if blank:
         data = _blank_input(spec)
     try:
         _, refusals = await _prepare(township_code, case_id, action, data, actor=actor or "", on=on,
@@ -249,6 +253,13 @@ async def dry_run(township_code: str, case_id: int, action: str, *, actor: str |
     except Refused as exc:  # a gate that computes may itself refuse
         return exc.refusals
     except NotFound:  # the empty form names nobody yet (a person or party is the form's to choose)
+        return []
+    except (TypeError, AttributeError, ValueError, KeyError):
+        if not blank:
+            raise
+        # a gate that compares the form's own values (an amount, a date) cannot judge an empty form:
+        # the case as it stands is not refused; the action itself asks that gate with the real input
+        log.debug("dry run of %s: a gate needs the form's values", action, exc_info=True)
         return []
     return refusals
 
