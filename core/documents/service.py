@@ -165,12 +165,14 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
             k: getattr(own, k) for k in own.__struct_fields__
             if getattr(own, k) != getattr(ctx.DocumentSettings(), k)
             or k in ("payment_bank", "payment_account", "payment_electronic")})
-    if template_code == "decision" and file.decision is not None and file.decision.amount and (
-            not doc_settings.payment_bank or not doc_settings.payment_account):
+    # 第六十七条第三款: paid at the designated bank or through the electronic payment system
+    if template_code == "decision" and file.decision is not None and file.decision.amount and not (
+            (doc_settings.payment_bank and doc_settings.payment_account) or doc_settings.payment_electronic):
         whose = f"委托机关「{department['name']}」" if entrusted else "本乡镇"
         raise Invalid("document.no_payment_bank",
-                      f"不能生成「{template.declaration.name}」：{whose}没有设置罚款代收银行和账号（行政处罚法第六十七条，罚缴分离），"
-                      "请先在文书设置中填写 payment_bank 和 payment_account")
+                      f"不能生成「{template.declaration.name}」：{whose}没有设置罚款代收银行和账号，也没有设置电子缴款方式"
+                      "（行政处罚法第六十七条：罚缴分离，当事人到指定的银行或者通过电子支付系统缴纳罚款），"
+                      "请先在文书设置中填写 payment_bank 和 payment_account，或者 payment_electronic")
     party = (await scope.find("party", [row["party"]])).get(row["party"])
     power = registry.powers.get(row["power"]) if row["power"] else None
     recommendation = (file.decision.recommendation if file.decision and file.decision.recommendation
