@@ -127,15 +127,14 @@ def test_an_order_to_demolish_offers_a_hearing_whatever_the_amount(county):
     assert file_of(case).notice.hearing_offered
 
 
-def test_an_act_under_the_fishery_law_after_its_revision_is_not_judged_under_the_2013_text():
+def test_an_act_under_the_fishery_law_after_its_revision_is_judged_under_the_revised_text():
     registry = get_host().registry.in_region("330122200")
     facts = dict(power="AGRI-CF-008", decision_date=dt.date(2026, 7, 1), party_kind="citizen")
-    with pytest.raises(Refused) as after:  # 渔业法 revised 2025-12-27, in force 2026-05-01: its text is not catalogued
-        penalty_engine(registry, PenaltyFacts(act_date=dt.date(2026, 6, 1), **facts))
-    assert after.value.codes == ["penalty.no_version_at_act"]
-    with pytest.raises(Refused) as before:  # an act before, decided after: the versions must be compared (第37条)
-        penalty_engine(registry, PenaltyFacts(act_date=dt.date(2026, 4, 1), **facts))
-    assert before.value.codes == ["penalty.successor_missing"] and "不再处罚" not in str(before.value)
+    # 渔业法 revised 2025-12-27, in force 2026-05-01: 第七十八条第一款 (AGRI-CF-023) replaces 2013 第三十八条第一款
+    after = penalty_engine(registry, PenaltyFacts(act_date=dt.date(2026, 6, 1), **facts))
+    assert after.power == "AGRI-CF-023"
+    before = penalty_engine(registry, PenaltyFacts(act_date=dt.date(2026, 4, 1), **facts))  # 第37条: the old is lighter
+    assert before.power == "AGRI-CF-008" and "不再处罚" not in before.version_reason
     in_force = penalty_engine(registry, PenaltyFacts(
         power="AGRI-CF-008", act_date=dt.date(2026, 4, 1), decision_date=dt.date(2026, 4, 20), party_kind="citizen"))
     assert in_force.outcome == "penalty" and in_force.power == "AGRI-CF-008"
