@@ -21,6 +21,7 @@ from zhifa.api.routes import documents as document_routes
 from zhifa.api.routes import publication as publication_routes
 from zhifa.api.routes import audit as audit_routes
 from zhifa.api.routes import county as county_routes
+from zhifa.api.routes import referrals as referral_routes
 from zhifa.api.routes import reports as report_routes
 from zhifa.api.headers import security_headers
 from zhifa.api.security import authentication
@@ -41,6 +42,7 @@ CORE_ROUTES += document_routes.ROUTES  # 执法文书: the case's documents, rea
 CORE_ROUTES += report_routes.ROUTES  # 执法监督与报表: statistics, findings, the quarterly report (issue 15)
 CORE_ROUTES += audit_routes.ROUTES  # 全过程记录核验 (issue 15)
 CORE_ROUTES += county_routes.ROUTES  # the county-wide case list for supervisors (issue 15)
+CORE_ROUTES += referral_routes.ROUTES  # 乡呼县应 (issue 15)
 
 
 def openapi_config() -> OpenAPIConfig:

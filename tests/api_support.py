@@ -17,11 +17,12 @@ from .helpers import run
 
 HENGCUN, FENSHUI = "330122100", "330122101"
 #: Demo users (password zhifa-demo) plus a platform admin of another county.
-USERS = ["admin", "jiandu", "other-admin", *[f"{p}-{r}" for p in ("hc", "fs") for r in
+USERS = ["admin", "jiandu", "other-admin", "amr-liaison", "zrgh-liaison", *[f"{p}-{r}" for p in ("hc", "fs") for r in
                                             ("admin", "officer1", "officer2", "aux", "captain", "legal", "head")]]
 #: Roles of each user above, to pick a user lacking a route's roles.
 ROLES = {
     "admin": {"platform_admin"}, "jiandu": {"supervisor"}, "other-admin": {"platform_admin", "supervisor"},
+    "amr-liaison": {"county_department"}, "zrgh-liaison": {"county_department"},
     **{f"{p}-admin": {"township_admin"} for p in ("hc", "fs")},
     **{f"{p}-officer{n}": {"officer"} for p in ("hc", "fs") for n in (1, 2)},
     **{f"{p}-aux": {"auxiliary"} for p in ("hc", "fs")},

@@ -309,3 +309,35 @@ example("GET /audit/verify")(lambda a: Call("jiandu", query={"township": HENGCUN
 example("GET /county/cases")(lambda a: Call("jiandu", query={"status": "clue", "limit": 2}, invalid={"query": {"limit": 0}}))
 example(f"GET {T}/cases/{{case_id}}/export")(lambda a: Call("jiandu", params={"case_id": rendered_document(a)[0]},
                                                             invalid={"query": {"on": "2026-13-01"}}))
+
+AMR = "market-county_amr"
+
+
+def _referral(a: Api, upto: str = "sent") -> int:
+    """A referral from 横村镇 to the county AMR, taken through HTTP up to ``upto`` (sent, accepted, answered)."""
+    sent = a.post(f"/townships/{HENGCUN}/referrals", "hc-admin",
+                  json={"department": AMR, "summary": "白鹤村无证经营食品作坊，请县市场监管局处理", "place": "横村镇白鹤村"})
+    assert sent.status_code == 201, sent.text
+    rid = sent.json()["id"]
+    for step, body in (("accept", None), ("answer", {"answer": "已派员核查并立案"}))[:{"sent": 0, "accepted": 1, "answered": 2}[upto]]:
+        response = a.post(f"/referrals/{rid}/{step}", "amr-liaison", json=body)
+        assert response.status_code == 200, response.text
+    return rid
+
+
+R_ = "/referrals/{referral_id}"
+example(f"POST {T}/referrals")(lambda a: Call("hc-admin", expect=201, json={
+    "department": AMR, "summary": "白鹤村无证经营食品作坊，请县市场监管局处理", "place": "横村镇白鹤村"},
+    invalid={"json": {"summary": "缺少部门"}}))
+example("GET /referrals")(lambda a: Call("amr-liaison", query={"status": "sent"}, invalid={"query": {"status": "lost"}}))
+example(f"GET {R_}")(lambda a: Call("amr-liaison", params={"referral_id": _referral(a)}))
+example(f"POST {R_}/accept")(lambda a: Call("amr-liaison", params={"referral_id": _referral(a)}))
+example(f"POST {R_}/refuse")(lambda a: Call("amr-liaison", params={"referral_id": _referral(a)},
+                                            json={"reason": "不属本部门职责"}, invalid={"json": {}}))
+example(f"POST {R_}/answer")(lambda a: Call("amr-liaison", params={"referral_id": _referral(a, "accepted")},
+                                            json={"answer": "已派员核查"}, invalid={"json": {"answer": 1}}))
+example(f"POST {R_}/return")(lambda a: Call("amr-liaison", params={"referral_id": _referral(a)},
+                                            json={"reason": "材料不全"}, invalid={"json": {}}))
+example(f"POST {R_}/close")(lambda a: Call("amr-liaison", params={"referral_id": _referral(a, "answered")}))
+example(f"POST {R_}/rate")(lambda a: Call("hc-admin", params={"referral_id": _referral(a, "answered")},
+                                          json={"score": 4, "comment": "响应及时"}, invalid={"json": {"score": "好"}}))

@@ -55,6 +55,7 @@ RECORD_FIELDS: dict[tuple[str, str], str] = {
     ("path", "username"): "user", ("query", "officer"): "user", ("body", "officers"): "user",
     ("body", "officer"): "user", ("body", "replacement"): "user", ("body", "host"): "user",
     ("body", "department"): "department",
+    ("path", "referral_id"): "referral", ("body", "case_id"): "case",
 }
 #: Fields that look like they name a record but do not name one of the township, and why.
 NOT_TOWNSHIP_RECORDS: dict[tuple[str, str], str] = {
@@ -137,7 +138,7 @@ def test_every_field_that_may_name_a_record_is_classified():
 
 # -- another township's records, and records that do not exist ---------------------------------------
 MISSING = {"case": 99999, "party": 99999, "evidence": 99999, "publication": 99999, "document": 99999,
-           "user": "no-such-user", "department": "no-such-department"}
+           "user": "no-such-user", "department": "no-such-department", "referral": 99999}
 
 
 def inside(api: Api, fn, *args, **kwargs) -> Any:
@@ -174,9 +175,12 @@ def elsewhere(module_api: Api) -> dict[str, Any]:
     _fenshui_steps(api, decided_case, decided_without_penalty())
     [publication] = api.get(f"/townships/{FENSHUI}/publications", "fs-officer1", params={"case_id": decided_case}).json()
     _, document = rendered_document(api, FENSHUI, "fs-officer1")
+    referral = api.post(f"/townships/{FENSHUI}/referrals", "fs-admin", json={  # to a department the callers are not
+        "department": "urban-zrgh", "summary": "分水镇违法用地，请县自然资源和规划局处理"})
+    assert referral.status_code == 201, referral.text
     return {"case": case, "party": factory.id, "child": child.id, "evidence": evidence.json()["id"],
             "publication": publication["id"], "document": document, "user": "fs-officer1", "department": "xihu-ecology",
-            "factory": factory}
+            "factory": factory, "referral": referral.json()["id"]}
 
 
 def _with(call: Call, where: str, name: str, schema: dict, value: Any) -> dict[str, Any]:

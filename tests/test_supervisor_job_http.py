@@ -1,7 +1,8 @@
 """The county supervisors' job through HTTP only, by operations found in the published OpenAPI document:
 the county-wide case list → statistics → findings → the quarterly 案件报告 (Word, opened) → audit verification.
 
-(Referrals 乡呼县应 answered by county department users: not yet over HTTP — issue 15 item 1.)
+→ a referral (乡呼县应) sent by a township and answered by a county department user, who sees only
+what is addressed to their department.
 """
 
 from __future__ import annotations
@@ -99,3 +100,43 @@ def test_township_users_cannot_read_the_county_views(api: Api):
         assert response.status_code == 403 and response.json()["code"] == "auth.role"
     refused = api.get("/county/statistics", "hc-head", params={"quarter": "2026Q4"})
     assert refused.status_code == 403
+
+
+def test_a_township_sends_a_referral_a_county_department_answers_it_and_sees_only_its_own(api: Api):
+    ops = _operations(api)
+    send = _op(ops, "POST /townships/{code}/referrals").replace("{code}", HENGCUN)
+    inbox = _op(ops, "GET /referrals")
+    one = _op(ops, "GET /referrals/{referral_id}")
+    accept, answer = _op(ops, "POST /referrals/{referral_id}/accept"), _op(ops, "POST /referrals/{referral_id}/answer")
+    rate = _op(ops, "POST /referrals/{referral_id}/rate")
+
+    sent = api.post(send, "hc-admin", json={"department": "market-county_amr", "place": "横村镇白鹤村",
+                                            "summary": "白鹤村无证经营食品作坊，请县市场监管局处理"})
+    assert sent.status_code == 201, sent.text
+    rid = sent.json()["id"]
+    other = api.post(send, "hc-admin", json={"department": "urban-zrgh", "summary": "违法用地，请县自然资源和规划局处理"})
+    assert other.status_code == 201, other.text
+
+    # the AMR liaison sees what is addressed to the AMR, not the other department's matter
+    listed = api.get(inbox, "amr-liaison").json()
+    assert rid in [r["id"] for r in listed] and {r["department"] for r in listed} == {"market-county_amr"}
+    hidden = api.get(one.replace("{referral_id}", str(other.json()["id"])), "amr-liaison")
+    missing = api.get(one.replace("{referral_id}", "99999"), "amr-liaison")
+    assert hidden.status_code == missing.status_code == 404
+    assert hidden.text.replace(str(other.json()["id"]), "<id>") == missing.text.replace("99999", "<id>")
+    refused = api.post(accept.replace("{referral_id}", str(other.json()["id"])), "amr-liaison")
+    assert refused.status_code == 404
+
+    path = lambda template: template.replace("{referral_id}", str(rid))  # noqa: E731
+    assert api.post(path(accept), "amr-liaison").json()["status"] == "accepted"
+    answered = api.post(path(answer), "amr-liaison", json={"answer": "已派员核查，依法立案调查"})
+    assert answered.status_code == 200 and answered.json()["status"] == "answered"
+    assert answered.json()["answer"] == "已派员核查，依法立案调查"
+    rated = api.post(path(rate), "hc-admin", json={"score": 5, "comment": "响应及时"})
+    assert rated.status_code == 200 and rated.json()["rating"] == 5
+    # the township reads it back; supervisors see the county's referrals
+    assert api.get(path(one), "hc-admin").json()["status"] == "answered"
+    assert rid in [r["id"] for r in api.get(inbox, "jiandu").json()]
+    # a department user cannot send (the township is not theirs: answered like a missing one), an officer cannot answer
+    assert api.post(send, "amr-liaison", json={"department": "market-county_amr", "summary": "x"}).status_code == 404
+    assert api.post(path(answer), "hc-officer1", json={"answer": "x"}).status_code == 403

@@ -138,6 +138,11 @@ def _users() -> list[UserEntry]:
     users = [
         UserEntry(username="admin", display_name="县平台管理员", roles=["platform_admin"], password=DEMO_PASSWORD),
         UserEntry(username="jiandu", display_name="县司法局执法监督科", roles=["supervisor"], password=DEMO_PASSWORD),
+        # 县直部门联络员: sign in and see the referrals (乡呼县应) addressed to their department
+        UserEntry(username="amr-liaison", display_name="县市场监督管理局联络员", roles=["county_department"],
+                  department="market-county_amr", password=DEMO_PASSWORD),
+        UserEntry(username="zrgh-liaison", display_name="县自然资源和规划局联络员", roles=["county_department"],
+                  department="urban-zrgh", password=DEMO_PASSWORD),
     ]
     def certificate(township: str, n: int, valid_to: dt.date = dt.date(2029, 12, 31)) -> CertificateCreate:
         return CertificateCreate(number=f"浙A{township[-3:]}{n:04d}", fields=fields, issuer="浙江省人民政府",

@@ -136,7 +136,7 @@ def _scope(query, user: dict):
 async def _visible(referral_id: int, user: dict) -> dict:
     row = await _scope(_select().where(Referral.id == referral_id), user).first()
     if row is None:
-        raise NotFound("referral.not_found", f"未找到编号为 {referral_id} 的乡呼县应事项")
+        raise NotFound("referral.not_found", f"未找到乡呼县应事项（referral_id：{referral_id}）")
     return row
 
 
