@@ -70,7 +70,7 @@ def test_a_payment_that_is_not_money_is_answered_400_naming_amount_and_the_case_
     detail = api.get(f"{CASES}/{case}", "hc-officer1").json()
     assert detail["file"]["execution"]["payments"] == [] and detail["case"]["status"] == "served"
     api.act(case, "record_payment", "2026-03-20", "hc-officer1", amount="20000.00")
-    assert api.act(case, "close", "2026-03-23", "hc-captain")["status"] == "closed"
+    assert api.act(case, "close", "2026-03-23", "hc-captain")["case"]["status"] == "closed"
 
 
 def test_a_fine_on_the_spot_of_zero_or_less_is_refused_400_and_a_warning_alone_has_no_amount(module_api: Api):
@@ -83,7 +83,7 @@ def test_a_fine_on_the_spot_of_zero_or_less_is_refused_400_and_a_warning_alone_h
         assert api.get(f"{CASES}/{case}", "hc-officer1").json()["case"]["status"] == "clue"
     case = api.clue("market", "MARKET-CF-008", "2026-03-02")  # 食安法 第一百二十六条 provides a warning
     warning = {k: v for k, v in data.items() if k != "amount"} | {"field": "market", "power": "MARKET-CF-008"}
-    assert api.act(case, "decide_on_spot", "2026-03-02", "hc-officer1", **warning, warning=True)["status"] == "on_spot"
+    assert api.act(case, "decide_on_spot", "2026-03-02", "hc-officer1", **warning, warning=True)["case"]["status"] == "on_spot"
 
 
 def test_a_decision_or_proposal_of_nan_is_answered_400_not_500(module_api: Api):
@@ -102,7 +102,7 @@ def test_a_decision_or_proposal_of_nan_is_answered_400_not_500(module_api: Api):
         api.act(case, step.action, step.on, step.actor, **_with_parties(api, step.data))
     for amount in ("NaN", "Infinity", 0, "0.001"):
         _bad_money(api.attempt(case, "decide", "2026-03-12", "hc-head", amount=amount), "amount")
-    assert api.act(case, "decide", "2026-03-12", "hc-head", amount="20000.00")["status"] == "decided"
+    assert api.act(case, "decide", "2026-03-12", "hc-head", amount="20000.00")["case"]["status"] == "decided"
 
 
 def test_instalments_that_are_not_money_are_answered_400_naming_the_instalment(module_api: Api):
@@ -112,7 +112,7 @@ def test_instalments_that_are_not_money_are_answered_400_naming_the_instalment(m
     response = api.attempt(case, "approve_deferral", "2026-03-20", "hc-head", instalments=plan, reason="经营困难")
     _bad_money(response, "instalments[1].amount")
     plan[1]["amount"] = "10000.00"
-    assert api.act(case, "approve_deferral", "2026-03-20", "hc-head", instalments=plan, reason="经营困难")["status"] == (
+    assert api.act(case, "approve_deferral", "2026-03-20", "hc-head", instalments=plan, reason="经营困难")["case"]["status"] == (
         "executing")
 
 
@@ -143,7 +143,7 @@ def test_a_payment_beyond_what_is_owed_is_refused_with_the_amounts(module_api: A
     api.act(case, "record_payment", "2026-03-21", "hc-officer1", amount="5000.00")
     again = api.attempt(case, "record_payment", "2026-03-21", "hc-officer1", amount="0.01")
     assert again.status_code == 422 and again.json()["code"] == "payment.exceeds_owed" and "已缴清" in again.text
-    assert api.act(case, "close", "2026-03-23", "hc-captain")["status"] == "closed"
+    assert api.act(case, "close", "2026-03-23", "hc-captain")["case"]["status"] == "closed"
 
 
 def test_a_late_payment_may_include_the_surcharge_and_not_a_fen_more(module_api: Api):
@@ -153,7 +153,7 @@ def test_a_late_payment_may_include_the_surcharge_and_not_a_fen_more(module_api:
     assert over.status_code == 422 and over.json()["code"] == "payment.exceeds_owed"
     assert "加处罚款 600.00 元" in over.json()["detail"] and "20600.00" in over.json()["detail"], over.text
     api.act(case, "record_payment", "2026-03-31", "hc-officer1", amount="20600.00")
-    assert api.act(case, "close", "2026-04-01", "hc-captain")["status"] == "closed"
+    assert api.act(case, "close", "2026-04-01", "hc-captain")["case"]["status"] == "closed"
 
 
 # -- If-Match ----------------------------------------------------------------------------------------------

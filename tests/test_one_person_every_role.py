@@ -69,4 +69,4 @@ def test_the_one_who_investigated_a_case_cannot_decide_it(api: Api):
     decided = api.attempt(case, "decide", "2026-03-12", "fuzz-all", amount="20000")
     assert decided.status_code == 422, decided.text
     assert [r["code"] for r in decided.json()["refusals"]] == ["decision.decider_not_independent"]
-    assert api.act(case, "decide", "2026-03-12", "hc-head", amount="20000")["status"] == "decided"
+    assert api.act(case, "decide", "2026-03-12", "hc-head", amount="20000")["case"]["status"] == "decided"
