@@ -36,7 +36,8 @@ def test_while_the_reply_period_runs_decide_and_an_unoffered_hearing_are_listed_
 
 def test_listing_the_next_actions_writes_nothing(api: Api):
     case = walk(api, noticed())
-    before = api.get(f"{CASES}/{case}", "hc-head")
+    before = api.get(f"{CASES}/{case}", "hc-head", params={"on": "2026-03-12"})
+    assert _actions(before.json())["decide"]["allowed"] is False  # the gates were asked
     for _ in range(2):
         again = api.get(f"{CASES}/{case}", "hc-head")
     assert again.headers["etag"] == before.headers["etag"]
