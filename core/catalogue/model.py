@@ -23,6 +23,24 @@ class PowerKind(str, Enum):
     other = "other"  # 其他
 
 
+class MeasureKind(str, Enum):
+    """What a coercive power does (行政强制法第九条 measures, 第十二条 execution); closed: nothing else is accepted."""
+
+    seal_up = "seal_up"  # 查封 (第九条第二项)
+    detain = "detain"  # 扣押 (第九条第三项)
+    isolate = "isolate"  # 隔离 (第九条第五项 其他行政强制措施)
+    demolish = "demolish"  # 强制拆除 (第十二条第六项 其他强制执行方式; 第四十四条)
+    perform_for = "perform_for"  # 代履行 (第十二条第五项)
+
+
+class Measure(msgspec.Struct, forbid_unknown_fields=True):
+    """One measure a coercive power provides, with the words of its own basis that provide it."""
+
+    kind: MeasureKind
+    article: str  # the article (item) of the entry's basis law that provides it
+    text: str  # quoted from the entry's basis text
+
+
 class PenaltyKind(str, Enum):
     """行政处罚的种类 (行政处罚法 第9条). Detention is the police's alone and is absent on purpose."""
 
@@ -112,6 +130,7 @@ class Power(msgspec.Struct, forbid_unknown_fields=True):
     violated: Provision | None = None  # 违法条款 (penalties)
     penalised: Provision | None = None  # 罚则条款 (penalties)
     basis: Provision | None = None  # 实施依据 (inspection, coercive, other)
+    measures: list[Measure] = []  # coercive only: what the basis provides (行政强制法第十条), each with its words
     penalties: list[PenaltyKind] = []  # non-monetary kinds the provision provides (fine goes in fines)
     fines: list[StatutoryFine] = []
     two_stage: bool = False  # 责令改正后拒不改正才处罚

@@ -85,11 +85,28 @@ def _check_power(catalogue: Catalogue, power: Power, departments: set[str]) -> l
         if power.basis is None:
             issues.append("非处罚事项必须写明实施依据 basis")
     issues.extend(_check_two_stage(power))
+    issues.extend(_check_measures(power))
     keys = [(f.situation, f.party.value) for f in power.fines]
     for situation, party in _duplicates(keys):
         issues.append(f"罚款情形 {situation}（{party}）重复")
     for fine in power.fines:
         issues.extend(_check_fine(power, fine))
+    return issues
+
+
+def _check_measures(power: Power) -> list[str]:
+    """行政强制法第十条: a coercive power names each measure and the words of its basis that provide it."""
+    if power.kind != PowerKind.coercive:
+        return ["只有行政强制事项可以规定强制措施 measures"] if power.measures else []
+    if not power.measures:
+        return ["行政强制事项必须写明 measures（查封 seal_up、扣押 detain 等）及设定它的条款（行政强制法第十条）"]
+    issues = []
+    basis = power.basis.text if power.basis is not None else ""
+    for measure in power.measures:
+        if measure.text not in basis:
+            issues.append(f"measures 中 {measure.kind.value} 引用的文字不在本事项实施依据 basis 的条文中：{measure.text}")
+    for kind in _duplicates(m.kind.value for m in power.measures):
+        issues.append(f"measures 中 {kind} 重复")
     return issues
 
 
