@@ -288,7 +288,11 @@ def fuzz_world(module_api: Api) -> dict:
                       params={"kind": "audiovisual", "title": "现场照片", "captured_at": "2026-03-03T10:00:00+08:00"})
     assert upload.status_code == 201, upload.text
     parties = [p["id"] for p in api.get(f"/townships/{HENGCUN}/parties", "hc-officer1").json()]
+    from .test_api_contract import _referral
+
+    referrals = [_referral(api)]
     return {"pins": {
+        "referral_id": referrals,
         "case_id": cases, "party_id": parties, "evidence_id": [upload.json()["id"]],
         "publication_id": [publication["id"]],
         "username": ["hc-officer1", "hc-all", "hc-admin"], "power": ["URBAN-CF-004", LITTER, "ECO-CF-003"],
@@ -302,7 +306,7 @@ def _user(key: str) -> str | None:
     allowed = opt.get("roles")
     if allowed is None or FUZZ_ROLES & allowed:
         return "fuzz-all"
-    return next(u for u in ("hc-admin", "admin", "jiandu") if ROLES[u] & allowed)
+    return next(u for u in ("hc-admin", "admin", "jiandu", "amr-liaison") if ROLES[u] & allowed)
 
 
 def _token(api: Api, user: str | None, key: str) -> dict[str, str]:
