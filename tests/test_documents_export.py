@@ -16,12 +16,15 @@ from zhifa.core.services.evidence import register_evidence
 
 from .helpers import cli, cli_json, run
 from .procedure_helpers import CST, HENGCUN, act, d
-from .test_documents import decided, fumes_clue, pdf_text, squash, word_text
+from .test_documents import SETTINGS, decided, fumes_clue, pdf_text, squash, word_text
 
 
 @pytest.fixture
 def case(database_url) -> int:
     run(load_demo())
+    run(service.configure_documents(HENGCUN, SETTINGS))
+    bank = {k: SETTINGS[k] for k in ("payment_bank", "payment_account", "payment_electronic")}
+    run(service.configure_department_documents("330122", "ecology-urban", bank))  # 委托: the department's account
     case = fumes_clue()
     run(register_evidence(HENGCUN, case, kind="audiovisual", title="现场照片", content=b"\xff\xd8jpeg-bytes",
                           captured_at=dt.datetime(2026, 3, 3, 10, 5, tzinfo=CST), collector="hc-officer1",

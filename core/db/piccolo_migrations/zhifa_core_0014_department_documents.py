@@ -3,7 +3,7 @@
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from piccolo.columns.column_types import JSON
 
-ID = "2026-12-04T04:00:00:000000"
+ID = "2026-12-04T04:10:00:000000"
 VERSION = "1.38.0"
 DESCRIPTION = "department.documents (委托机关的文书设置)"
 
