@@ -9,6 +9,7 @@ from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine
 from zhifa.core.db.errors import DatabaseURLError
+from zhifa.core.db.postgres_pool import PooledPostgresEngine
 from zhifa.core.db.sqlite_persistent import PersistentSQLiteEngine
 
 
@@ -25,7 +26,8 @@ def engine_from_url(url: str, base: Path | None = None) -> Engine:
         # One writer at a time: wait for the lock instead of failing at once.
         return PersistentSQLiteEngine(path=str(file), timeout=30)
     if parsed.scheme in ("postgres", "postgresql"):
-        return PostgresEngine(config={"dsn": url}, extensions=())
+        # Pool connections released without asyncpg's server-side reset query (core.db.postgres_pool).
+        return PooledPostgresEngine(config={"dsn": url}, extensions=())
     raise DatabaseURLError(f"不支持的数据库地址 {url}：请使用 sqlite:/// 或 postgresql://")
 
 

@@ -115,8 +115,10 @@ class PersistentSQLiteEngine(SQLiteEngine):
 
     @staticmethod
     async def _execute(connection: aiosqlite.Connection, query: str, args: list[Any] | None):
-        async with connection.execute(query, args or []) as cursor:
-            return await cursor.fetchall()
+        # One trip to the connection's worker thread per statement: ``execute_fetchall`` executes and
+        # fetches there, and the cursor ends with that call (``execute`` + ``fetchall`` + the
+        # cursor's exit would be three trips, each a thread switch and a wake-up of the loop).
+        return await connection.execute_fetchall(query, args or [])
 
 
 def _is_read(query: str) -> bool:

@@ -1,0 +1,75 @@
+"""Round trips per statement (issue 16 item 1): one worker-thread hop per SQLite statement; on
+PostgreSQL a pool connection goes back without asyncpg's server-side reset statement, and still
+carries nothing into its next use."""
+
+from __future__ import annotations
+
+import asyncio
+
+import aiosqlite
+import pytest
+from zhifa.core.db.database import configure, current_engine
+from zhifa.core.db.postgres_pool import PooledPostgresEngine
+from zhifa.core.db.sqlite_persistent import PersistentSQLiteEngine
+from zhifa.core.db.tables import Township
+
+
+def test_a_sqlite_statement_costs_one_trip_to_the_connection_thread(tmp_path, sqlite_template, monkeypatch):
+    path = tmp_path / "hops.sqlite3"
+    path.write_bytes(sqlite_template.read_bytes())
+    engine = configure(f"sqlite:///{path}")
+    assert isinstance(engine, PersistentSQLiteEngine)
+    trips: list[str] = []
+    original = aiosqlite.Connection._execute
+
+    async def counted(self, fn, *args, **kwargs):
+        trips.append(getattr(fn, "__name__", repr(fn)))
+        return await original(self, fn, *args, **kwargs)
+
+    async def scenario() -> tuple[int, int]:
+        await engine.open()
+        try:
+            monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
+            await Township.select(Township.id).run()  # a read on the reader connection
+            reads = len(trips)
+            async with engine.transaction():  # BEGIN, one insert, COMMIT on the writer
+                await Township.insert(Township(code="330122999", name="测试镇", county_code="330122", short_name="测综执")).run()
+            return reads, len(trips) - reads
+        finally:
+            monkeypatch.setattr(aiosqlite.Connection, "_execute", original)
+            await engine.close()
+
+    reads, writes = asyncio.run(scenario())
+    assert reads == 1, trips
+    assert writes <= 4, trips  # BEGIN, INSERT … RETURNING, COMMIT (+ the lock-free wake-up at most)
+
+
+def test_a_released_postgres_connection_gets_no_reset_statement_and_keeps_no_state(postgres_url):
+    if postgres_url is None:
+        pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
+    engine = configure(postgres_url)
+    assert isinstance(engine, PooledPostgresEngine)
+
+    async def scenario() -> tuple[list[str], list[str]]:
+        await engine.start_connection_pool(min_size=1, max_size=1)
+        try:
+            assert engine.pool is not None
+            seen: list[str] = []
+            connection = await engine.pool.acquire()
+            connection.add_query_logger(lambda record: seen.append(record.query))
+            await engine.pool.release(connection)
+            for _ in range(3):
+                await Township.select(Township.id).limit(1).run()
+            async with engine.transaction():
+                await Township.raw("SELECT pg_advisory_xact_lock(1, 2)")
+            # The same (only) connection, in a fresh transaction: no advisory lock survives.
+            locks = await Township.raw("SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")
+            return seen, [row["objid"] for row in locks]
+        finally:
+            await engine.close_connection_pool()
+
+    seen, locks = asyncio.run(scenario())
+    assert not [q for q in seen if "pg_advisory_unlock_all" in q or "RESET ALL" in q], seen
+    assert sum("SELECT" in q for q in seen) >= 4  # the logger did see the queries on that connection
+    assert locks == []
+    assert current_engine() is engine
