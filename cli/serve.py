@@ -8,6 +8,14 @@ import typer
 from zhifa.cli.common import err_console
 
 
+def server_stack() -> dict[str, str]:
+    """The fast path by default: httptools' parser and uvloop's loop (both dependencies; uvloop not on Windows)."""
+    import importlib.util
+
+    return {"http": "httptools" if importlib.util.find_spec("httptools") else "h11",
+            "loop": "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"}
+
+
 def serve(
     host: str = typer.Option("127.0.0.1", help="监听地址"),
     port: int = typer.Option(8000, help="监听端口"),
@@ -23,11 +31,12 @@ def serve(
 
     err_console.print(f"zhifa 接口服务：http://{host}:{port}/schema 查看接口文档", highlight=False)
     # The sign-in throttle counts by the peer address: forwarded headers only from the named proxies.
-    proxies = dict(proxy_headers=bool(forwarded_allow_ips), forwarded_allow_ips=forwarded_allow_ips or None)
+    options = dict(proxy_headers=bool(forwarded_allow_ips), forwarded_allow_ips=forwarded_allow_ips or None,
+                   **server_stack())
     if workers > 1:
         if database_url:
             os.environ["ZHIFA_DATABASE_URL"] = database_url  # each worker builds its own app from settings
         uvicorn.run("zhifa.api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning",
-                    **proxies)
+                    **options)
     else:
-        uvicorn.run(create_app(database_url), host=host, port=port, log_level="warning", **proxies)
+        uvicorn.run(create_app(database_url), host=host, port=port, log_level="warning", **options)
