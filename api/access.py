@@ -19,7 +19,7 @@ from zhifa.core.domain.roles import Role
 from zhifa.core.schemas.auth import Principal
 from zhifa.core.schemas.ids import MAX_ID  # record ids are PostgreSQL `serial` (int4)
 from zhifa.core.services.errors import Forbidden, NotFound
-from zhifa.core.services.townships import get_township_row
+from zhifa.core.services.townships import get_township_row, hold_township
 
 R = Role
 COUNTY_READERS = frozenset({R.supervisor.value, R.platform_admin.value})
@@ -53,6 +53,7 @@ async def visible_township(principal: Principal, code: str) -> dict:
         principal.township == code
         or (principal.roles & COUNTY_READERS and principal.township is None and township["county_code"] == principal.county_code)
     ):
+        hold_township(township)
         return township
     raise NotFound("township.not_found", f"未找到乡镇 {code}")
 

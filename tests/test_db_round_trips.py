@@ -73,3 +73,31 @@ def test_a_released_postgres_connection_gets_no_reset_statement_and_keeps_no_sta
     assert sum("SELECT" in q for q in seen) >= 4  # the logger did see the queries on that connection
     assert locks == []
     assert current_engine() is engine
+
+
+def test_a_case_list_page_does_not_read_the_township_the_guard_already_read(database_url, monkeypatch):
+    from piccolo.engine.postgres import PostgresEngine
+
+    from .api_support import HENGCUN, start_api
+
+    client, tokens = start_api(["hc-officer1"])
+    statements: list[str] = []
+    for engine_class in (PersistentSQLiteEngine, PostgresEngine):
+        for name in ("_run_in_new_connection", "_run_in_existing_connection", "_run_in_pool"):
+            original = engine_class.__dict__.get(name)
+            if original is None:
+                continue
+
+            async def counted(self, *args, __original=original, **kwargs):
+                statements.append(kwargs.get("query") or next(a for a in args if isinstance(a, str)))
+                return await __original(self, *args, **kwargs)
+
+            monkeypatch.setattr(engine_class, name, counted)
+    with client:
+        headers = {"Authorization": f"Bearer {tokens['hc-officer1']}"}
+        assert client.get(f"/townships/{HENGCUN}/cases", headers=headers).status_code == 200  # warms the guard
+        statements.clear()
+        answer = client.get(f"/townships/{HENGCUN}/cases", headers=headers)
+    assert answer.status_code == 200 and answer.json()["items"]
+    assert statements, "the counter saw the request's statements"
+    assert not [s for s in statements if "FROM township" in s], statements

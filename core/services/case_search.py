@@ -20,7 +20,7 @@ from zhifa.core.services.errors import Invalid
 from zhifa.core.services.overdue import open_clock_overdue
 from zhifa.core.services.scope import TownshipScope, not_found
 from zhifa.core.services.township_settings import procedure_settings
-from zhifa.core.services.townships import get_township_row
+from zhifa.core.services.townships import get_township_row, township_key
 
 MAX_LIMIT = 200
 
@@ -47,7 +47,7 @@ async def search_cases(township_code: str, filters: CaseFilter, *, cursor: str |
                        on: dt.date | None = None) -> CasePage:
     if not 1 <= limit <= MAX_LIMIT:
         raise Invalid("limit.invalid", f"每页条数应在 1 至 {MAX_LIMIT} 之间")
-    township = await get_township_row(township_code)
+    township = await township_key(township_code)  # the guard's row, not a second read
     sql, args = await list_statement(township, filters, cursor=cursor, limit=limit, on=on)
     rows = await Case.raw(sql, *args)
     items = [read_case(r, township_code) for r in rows[:limit]]

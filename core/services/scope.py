@@ -27,7 +27,7 @@ from zhifa.core.db.tables import (
     Publication,
 )
 from zhifa.core.services.errors import NotFound
-from zhifa.core.services.townships import get_township_row
+from zhifa.core.services.townships import township_key
 
 
 @dataclass(frozen=True)
@@ -120,4 +120,4 @@ class TownshipScope:
 
 
 async def township_scope(township_code: str) -> TownshipScope:
-    return TownshipScope(await get_township_row(township_code))
+    return TownshipScope(await township_key(township_code))  # id and county_code: what the guard read

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextvars
+
 import msgspec
 from zhifa.core.db.tables import Department, Township
 from zhifa.core.domain import identifiers
@@ -47,6 +49,24 @@ async def get_township_row(code: str) -> dict:
     if row is None:
         raise NotFound("township.not_found", f"未找到行政区划代码为 {code} 的乡镇")
     return row
+
+
+#: The township the request's guard resolved (id, code, county_code): a list or search that needs only
+#: its id does not read the row a second time (issue 16). Set per request by ``api.access``.
+_resolved: contextvars.ContextVar[dict | None] = contextvars.ContextVar("zhifa_resolved_township", default=None)
+
+
+def hold_township(key: dict) -> None:
+    """Remember the township this request already read (``id``, ``code``, ``county_code``)."""
+    _resolved.set(key)
+
+
+async def township_key(code: str) -> dict:
+    """``id``, ``code`` and ``county_code`` of the township: what the request holds, else one read."""
+    held = _resolved.get()
+    if held is not None and held["code"] == code:
+        return held
+    return await get_township_row(code)
 
 
 async def get_township(code: str) -> TownshipRead:
