@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+from typing import Any
 
 import msgspec
 from zhifa.core import clock
@@ -25,18 +26,46 @@ from zhifa.core.services.townships import get_township_row, township_key
 MAX_LIMIT = 200
 
 
-def encode_cursor(case_id: int) -> str:
-    return base64.urlsafe_b64encode(f"c{case_id}".encode()).decode().rstrip("=")
+def encode_cursor(case_id: int, after: dt.date | dt.datetime | None = None) -> str:
+    """The opaque cursor of the page after a case: its id, and the ordering date when the list is ordered by one."""
+    raw = f"c{case_id}" if after is None else f"k{after.isoformat()}|{case_id}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> int:
+def decode_cursor(cursor: str, order: str | None = None) -> tuple[Any, int]:
+    """``(ordering value, id)``; the value is ``None`` for the id ordering. A cursor of another ordering is invalid."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        if not raw.startswith("c"):
-            raise ValueError(raw)
-        return int(raw[1:])
-    except ValueError as exc:
+        if order is None and raw.startswith("c"):
+            return None, int(raw[1:])
+        if order is not None and raw.startswith("k"):
+            value, case_id = raw[1:].split("|")
+            after = dt.date.fromisoformat(value) if order == "filed_on" else dt.datetime.fromisoformat(value)
+            if isinstance(after, dt.datetime) and after.tzinfo is None:
+                raise ValueError(value)
+            return after, int(case_id)
+        raise ValueError(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
         raise Invalid("cursor.invalid", "分页游标无效，请使用上一页返回的 next_cursor") from exc
+
+
+def list_order(filters: CaseFilter) -> str | None:
+    """A list filtered by a date range is ordered by that date (newest first, then id), so that its index
+    walks from the range's end and stops after one page whatever the range holds; otherwise by id."""
+    if filters.filed_from or filters.filed_to:
+        return "filed_on"
+    if filters.found_from or filters.found_to:
+        return "found_at"
+    return None
+
+
+def _sort_key(order: str | None):
+    return (lambda c: c.id) if order is None else (lambda c: (getattr(c, order), c.id))
+
+
+def _next_cursor(items: list, order: str | None) -> str:
+    last = items[-1]
+    return encode_cursor(last.id, None if order is None else getattr(last, order))
 
 
 def _start_of(day: dt.date) -> dt.datetime:
@@ -52,7 +81,7 @@ async def search_cases(township_code: str, filters: CaseFilter, *, cursor: str |
     rows = await Case.raw(sql, *args)
     items = [read_case(r, township_code) for r in rows[:limit]]
     more = len(rows) > limit
-    return CasePage(items=items, next_cursor=encode_cursor(items[-1].id) if more else None, limit=limit)
+    return CasePage(items=items, next_cursor=_next_cursor(items, list_order(filters)) if more else None, limit=limit)
 
 
 async def list_statement(township: dict, filters: CaseFilter, *, cursor: str | None = None, limit: int = 50,
@@ -100,9 +129,15 @@ async def list_statement(township: dict, filters: CaseFilter, *, cursor: str | N
             where("(decision_due IS NULL OR decision_due >= {})", day)
             if late != "[]":
                 where(f"id NOT IN ({_ids_of_json()})", late)
+    order = list_order(filters)
     if cursor:
-        where("id < {}", decode_cursor(cursor))
-    sql = f"SELECT {_RAW_COLUMNS} FROM enforcement_case WHERE {' AND '.join(clauses)} ORDER BY id DESC LIMIT {{}}"
+        after, case_id = decode_cursor(cursor, order)
+        if order is None:
+            where("id < {}", case_id)
+        else:  # a row value: both engines walk (township, <date>, id) from there
+            where(f"({order}, id) < ({{}}, {{}})", after, case_id)
+    by = "id DESC" if order is None else f"{order} DESC, id DESC"
+    sql = f"SELECT {_RAW_COLUMNS} FROM enforcement_case WHERE {' AND '.join(clauses)} ORDER BY {by} LIMIT {{}}"
     return sql, [*args, limit + 1]
 
 
@@ -171,10 +206,11 @@ async def case_detail(township_code: str, case_id: int, *, actor: str | None = N
 
 async def search_county(county_code: str, filters: CaseFilter, *, townships: list[str] | None = None,
                         cursor: str | None = None, limit: int = 50, on: dt.date | None = None) -> CasePage:
-    """Every township of a county (or the named ones), newest first, one keyset over the case id.
+    """Every township of a county (or the named ones), newest first, one keyset over the case id (or
+    over the date and id when a date range orders the list, ``list_order``).
 
     Case ids are unique across townships, so each township's own list statement (its indexes, its
-    filters) is asked for the page after the cursor and the pages are merged by id: the county's page
+    filters) is asked for the page after the cursor and the pages are merged by that key: the county's page
     is the newest ``limit`` of them. The officer filter is a township's own (``search_cases``).
     """
     from zhifa.core.db.tables import Township
@@ -187,6 +223,7 @@ async def search_county(county_code: str, filters: CaseFilter, *, townships: lis
     for township in rows:
         sql, args = await list_statement(township, filters, cursor=cursor, limit=limit, on=on)
         found += [read_case(r, township["code"]) for r in await Case.raw(sql, *args)]
-    found.sort(key=lambda c: c.id, reverse=True)
+    order = list_order(filters)
+    found.sort(key=_sort_key(order), reverse=True)
     items = found[:limit]
-    return CasePage(items=items, next_cursor=encode_cursor(items[-1].id) if len(found) > limit else None, limit=limit)
+    return CasePage(items=items, next_cursor=_next_cursor(items, order) if len(found) > limit else None, limit=limit)
