@@ -146,9 +146,12 @@ RECIPES: dict[str, Recipe] = {
     "decide_preserved_evidence": urban(
         filed() + [Step("preserve_evidence", "2026-03-04", "hc-head", {"items": "广告牌一块"})],
         Step("decide_preserved_evidence", "2026-03-06", "hc-head", {"index": 0, "decision": "退还"})),
-    "seize": urban(filed(), Step("seize", "2026-03-04", "hc-head", {"kind": "seize", "days": 30, "items": "广告牌一块"})),
+    # 查封 under URBAN-QZ-001 (城乡规划法第六十八条 查封施工现场), held by 横村镇 with the conferred urban field
+    "seize": urban(filed(), Step("seize", "2026-03-04", "hc-head", {
+        "coercive_power": "URBAN-QZ-001", "kind": "seal", "days": 30, "items": "临时建设施工现场"})),
     "extend_seizure": urban(
-        filed() + [Step("seize", "2026-03-04", "hc-head", {"kind": "seize", "days": 30, "items": "广告牌一块"})],
+        filed() + [Step("seize", "2026-03-04", "hc-head", {
+            "coercive_power": "URBAN-QZ-001", "kind": "seal", "days": 30, "items": "临时建设施工现场"})],
         Step("extend_seizure", "2026-03-30", "hc-head", {"index": 0, "days": 30})),
     "conclude_investigation": ecology(filed(SHOP), concluded(SHOP)[-1]),
     # 审核、告知、听证

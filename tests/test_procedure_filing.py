@@ -106,12 +106,14 @@ def test_evidence_preservation_needs_the_heads_approval(filed):
 def test_no_seizure_under_an_entrusted_power(county):
     case = clue("ecology", "ECO-CF-003", "2026-03-02")
     act(case, "file_case", "2026-03-03", "hc-captain", officers=OFFICERS)
-    assert refused(case, "seize", "2026-03-04", "hc-head", items="油烟设备") == ["coercion.entrusted"]
+    assert refused(case, "seize", "2026-03-04", "hc-head", coercive_power="ECO-QZ-001", items="油烟设备") == [
+        "coercion.entrusted", "coercive.not_authorised"]
 
 
 def test_seizure_under_a_conferred_power_lasts_at_most_thirty_days_extendable_once(filed):
-    assert refused(filed, "seize", "2025-09-26", "hc-head", items="广告牌", days=31) == ["seizure.too_long"]
-    act(filed, "seize", "2025-09-26", "hc-head", items="广告牌", days=30)
+    site = {"coercive_power": "URBAN-QZ-001", "kind": "seal", "items": "临时建设施工现场"}  # 城乡规划法第六十八条
+    assert refused(filed, "seize", "2025-09-26", "hc-head", days=31, **site) == ["seizure.too_long"]
+    act(filed, "seize", "2025-09-26", "hc-head", days=30, **site)
     act(filed, "extend_seizure", "2025-10-20", "hc-head", days=30)
     assert refused(filed, "extend_seizure", "2025-11-20", "hc-head", days=10) == ["seizure.extension"]
 
@@ -134,6 +136,7 @@ def test_a_stale_version_is_a_conflict_and_nothing_is_lost(filed):
     version = run(get_case(HENGCUN, filed)).version
     act(filed, "preserve_evidence", "2025-09-26", "hc-head", items="广告牌")
     with pytest.raises(Conflict):
-        run(perform(HENGCUN, filed, "seize", {"items": "广告牌"}, actor="hc-head", on=d("2025-09-26"),
+        run(perform(HENGCUN, filed, "seize", {"coercive_power": "URBAN-QZ-001", "kind": "seal", "items": "施工现场"},
+                    actor="hc-head", on=d("2025-09-26"),
                     expected_version=version))
     assert len(file_of(filed).preservations) == 1 and file_of(filed).seizures == []

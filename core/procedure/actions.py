@@ -14,7 +14,7 @@ from zhifa.core.domain.roles import Role
 from zhifa.core.procedure import effects
 from zhifa.core.procedure import inputs as i
 from zhifa.core.procedure.states import Status as S
-from zhifa.core.rules import authority, deadlines, decision, execution, gates, people, simple
+from zhifa.core.rules import authority, coercion, deadlines, decision, execution, gates, people, simple
 from zhifa.core.rules import judicial as criminal
 from zhifa.core.rules import preconditions as pre
 from zhifa.core.rules.context import ActionContext
@@ -65,9 +65,11 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     _a("decide_preserved_evidence", "先行登记保存处理决定", INVESTIGATION, None, i.DecidePreservedEvidence,
        effects.decide_preserved_evidence, HEAD, (deadlines.preservation_decided_in_time,), needs=(pre.preservation_exists,)),
     _a("seize", "查封扣押", INVESTIGATION, None, i.Seize, effects.seize, HEAD,
-       (authority.no_coercion_under_entrustment, deadlines.seizure_within_limits, people.two_certified_officers)),
+       (authority.no_coercion_under_entrustment, coercion.measure_provided, deadlines.seizure_within_limits,
+        people.two_certified_officers)),
     _a("extend_seizure", "延长查封扣押", INVESTIGATION, None, i.ExtendSeizure, effects.extend_seizure, HEAD,
-       (authority.no_coercion_under_entrustment, deadlines.seizure_extension_allowed), needs=(pre.seizure_exists,)),
+       (authority.no_coercion_under_entrustment, coercion.measure_provided, deadlines.seizure_extension_allowed),
+       needs=(pre.seizure_exists,)),
     _a("conclude_investigation", "调查终结", INVESTIGATION, S.reviewing, i.ConcludeInvestigation,
        effects.conclude_investigation, OFFICER, (people.actor_not_recused, people.two_certified_officers)),
     # 审核、告知、听证

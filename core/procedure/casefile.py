@@ -56,6 +56,8 @@ class Seizure(msgspec.Struct, kw_only=True):
     items: str
     extended_days: int = 0
     ended_on: dt.date | None = None
+    power: str = ""  # the coercive power (-QZ-) it was taken under; "" on seizures recorded before they named one
+    basis: str = ""  # the law and article providing the measure, as the catalogue entry cites them
 
 
 class Review(msgspec.Struct, kw_only=True):

@@ -12,6 +12,7 @@ from typing import Any
 import msgspec
 from zhifa.core.calendar import deadline, payment_due
 from zhifa.core.procedure import casefile as cf
+from zhifa.core.rules.coercion import MEASURE_OF_KIND
 from zhifa.core.rules.context import ActionContext
 
 Updates = dict[str, Any]
@@ -86,7 +87,10 @@ def decide_preserved_evidence(ctx, file):
 
 def seize(ctx, file):
     data = _input(ctx)
-    file.seizures.append(cf.Seizure(kind=data.kind, start=ctx.on, days=data.days, approver=_actor(ctx), items=data.items))
+    power = ctx.data["coercive"].power  # the gates held it: a coercive power providing this measure
+    measure = next(m for m in power.measures if m.kind is MEASURE_OF_KIND[data.kind])
+    file.seizures.append(cf.Seizure(kind=data.kind, start=ctx.on, days=data.days, approver=_actor(ctx), items=data.items,
+                                    power=power.code, basis=f"{power.basis.law}{measure.article}"))
     return {}
 
 

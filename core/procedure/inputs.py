@@ -8,13 +8,17 @@ Every text is bounded (``zhifa.core.schemas.text``): a longer one is refused on 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 from zhifa.core.schemas import money
 from zhifa.core.schemas.ids import RecordId
 from zhifa.core.schemas.money import PositiveMoney
-from zhifa.core.schemas.text import Code, Line, Name, Record, Text, Username
+from zhifa.core.schemas.text import CODE_MAX, Code, Line, Name, Record, Text, Username
+
+
+#: A catalogue code the input must name (not empty).
+PowerCode = Annotated[str, msgspec.Meta(min_length=1, max_length=CODE_MAX)]
 
 
 class Input(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -69,6 +73,9 @@ class DecidePreservedEvidence(Input, kw_only=True, forbid_unknown_fields=True):
 
 
 class Seize(Input, kw_only=True, forbid_unknown_fields=True):
+    # the coercive power (-QZ-) it is taken under: held that day, not by entrustment, of the case's field, and
+    # its catalogue entry provides the measure (行政强制法第十条、第十七条; zhifa.core.rules.coercion)
+    coercive_power: PowerCode
     kind: Literal["seal", "seize"] = "seize"  # seal 查封 | seize 扣押 (行政强制法第九条第二项、第三项); nothing else
     days: int = 30
     items: Text

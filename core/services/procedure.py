@@ -18,12 +18,14 @@ import msgspec
 from zhifa.core import clock
 from zhifa.core.db.tables import Case, Party
 from zhifa.core.db.transaction import write_transaction
+from zhifa.core.domain.authorisation import effective_grant
 from zhifa.core.procedure import casefile
 from zhifa.core.procedure.actions import ACTIONS
 from zhifa.core.procedure.inputs import Input
 from zhifa.core.procedure.states import Status
 from zhifa.core.registry import get_host
 from zhifa.core.rules import dates, deadlines, hearing
+from zhifa.core.rules.coercion import CoerciveFacts
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas import text
@@ -148,10 +150,38 @@ async def _prepare(township_code: str, case_id: int, action: str, data: Input | 
         context.data["amount_owed"] = _owed(file, on)
     if action == "record_payment":  # what is owed on the day of this payment (rules.execution.payment_within_owed)
         context.data["amount_owed"] = _owed(file, on, paying=True)
+    if action in ("seize", "extend_seizure"):  # rules.coercion.measure_provided
+        context.data["coercive"] = await _coercive_facts(township, row["field"], action, data, file, on)
 
     refusals = list(chain.from_iterable(r for r in hooks.zhifa_check_action(context=context) if r))
     prepared.hooks, prepared.context, prepared.party_kind, prepared.birth_date = hooks, context, party_kind, birth_date
     return prepared, refusals
+
+
+async def _coercive_facts(township: dict, field: str, action: str, data: Input, file: casefile.CaseFile,
+                          on: dt.date) -> CoerciveFacts:
+    """The coercive power a seizure is taken under (seize) or was taken under (extend_seizure), as the township's
+    region sees it, and the grant it rests on that day; with none named (the empty form), the case field's
+    coercive powers the township holds that day."""
+    regional = get_host().registry.in_region(township["code"])
+    if action == "seize":
+        code, kind = data.coercive_power, data.kind
+    else:
+        index = data.index
+        seizure = file.seizures[index] if 0 <= index < len(file.seizures) else None
+        if seizure is None:
+            return CoerciveFacts(legacy=True)  # refused by its precondition (seizure.not_found)
+        if not seizure.power:
+            return CoerciveFacts(kind=seizure.kind, legacy=True)
+        code, kind = seizure.power, seizure.kind
+    if not code:
+        grants = await authorisations.grants_of(township["id"])
+        held = [(p, g) for p in regional.powers_of(field, on=on) if p.kind.value == "coercive"
+                for g in [effective_grant(grants, field, p.code, on)] if g is not None]
+        return CoerciveFacts(kind=kind, held=held)
+    power_field = regional.field_of(code)
+    grant = await authorisations.grant_for(township, power_field, code, on) if power_field else None
+    return CoerciveFacts(code=code, kind=kind, power=regional.powers.get(code), field=power_field, grant=grant)
 
 
 async def perform(
