@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
 from itertools import chain
 
 from litestar import Litestar
@@ -102,10 +101,7 @@ def create_app(database_url: str | None = None, *, migrate: bool = False, debug:
         elif isinstance(engine, PostgresEngine) and engine.pool is not None:
             await engine.close_connection_pool()
 
-    with warnings.catch_warnings():  # Litestar 2.2x style deprecations: see docs/decisions.md
-        warnings.filterwarnings("ignore", message=".*(declared using deprecated|declared without a body marker)",
-                                category=DeprecationWarning)
-        return _build(host, start, stop, debug, before_request)
+    return _build(host, start, stop, debug, before_request)
 
 
 async def refresh_calendar(_request) -> None:

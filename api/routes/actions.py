@@ -13,11 +13,12 @@ record it once (the CLI is one operator at the console and calls the service dir
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Request, Response, post
-from litestar.params import HeaderParameter
+from litestar.params import Body, HeaderParameter
 from zhifa.api.access import record_id, roles
+from zhifa.api.params import on_day, township
 from zhifa.core import clock
 from zhifa.core.procedure.actions import ACTIONS, Action
 from zhifa.core.schemas.auth import Principal
@@ -47,17 +48,18 @@ def action_date(on: dt.date | None) -> dt.date:
 
 
 def _handler(name: str, spec: Action):
-    async def perform(request: Request, code: str, data: Any, case_id: int = record_id("案件"),
+    async def perform(request: Request, data: Any, code: str = township(), case_id: int = record_id("案件"),
                       if_match: str | None = HeaderParameter(name="If-Match", required=True, default=None,
                                                              description=IF_MATCH),
-                      on: dt.date | None = None) -> Response:
+                      on: dt.date | None = on_day("办案行为发生之日（YYYY-MM-DD，补录纸面上先行的行为；缺省今天）")) -> Response:
         await procedure.perform(code, case_id, name, data, actor=request.user.username, on=action_date(on),
                                 expected_version=expected_version(if_match))
         detail = await case_search.case_detail(code, case_id, actor=request.user.username)
         return Response(detail, headers={"ETag": f'"{detail.case.version}"'})
 
     perform.__annotations__ = {
-        "request": Request[Principal, str, object], "code": str, "case_id": int, "data": spec.input,
+        "request": Request[Principal, str, object], "code": str, "case_id": int,
+        "data": Annotated[spec.input, Body(description=f"「{spec.title}」的内容")],
         "if_match": str | None,
         "on": dt.date | None, "return": Response[CaseDetail],
     }

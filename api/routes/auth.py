@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from litestar import Request, get, post
+from litestar.params import JSONBody
 from zhifa.core.schemas.auth import LoginRequest, Principal, TokenRead
 from zhifa.core.schemas.people import UserRead
 from zhifa.core.services import auth, people
 
 
 @post("/auth/login", opt={"public": True}, tags=["登录"], summary="登录，取得令牌")
-async def login(request: Request, data: LoginRequest) -> TokenRead:
+async def login(request: Request, data: JSONBody[LoginRequest]) -> TokenRead:
     remote = request.client.host if request.client else ""
     return await auth.login(data.username, data.password, remote)
 

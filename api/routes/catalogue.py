@@ -6,7 +6,9 @@ import datetime as dt
 
 import msgspec
 from litestar import get, post
+from litestar.params import JSONBody
 from zhifa.api.access import CASE_READERS, CASE_WORKERS, R, roles
+from zhifa.api.params import on_day, path_text, township
 from zhifa.core import clock
 from zhifa.core.catalogue.model import DiscretionStandard, NoPenaltyItem, Power
 from zhifa.core.penalty import PenaltyFacts, Recommendation
@@ -27,7 +29,8 @@ class PowerDetail(msgspec.Struct, kw_only=True):
 
 @get("/townships/{code:str}/powers/{power:str}", opt=roles(CASE_READERS, frozenset({R.auxiliary})), tags=TAGS,
      summary="执法事项详情与裁量基准")
-async def power_detail(code: str, power: str, on: dt.date | None = None) -> PowerDetail:
+async def power_detail(code: str = township(), power: str = path_text("执法事项代码"),
+                       on: dt.date | None = on_day("哪一日的授权与裁量基准（缺省今天）")) -> PowerDetail:
     on = on or clock.today()
     powers = {p.code: p for p in await authorisations.effective_powers(code, on)}
     registry = get_host().registry.in_region(code)  # the standards and lists that apply where the township is
@@ -41,7 +44,7 @@ async def power_detail(code: str, power: str, on: dt.date | None = None) -> Powe
 
 @post("/townships/{code:str}/recommendations", opt=roles(CASE_WORKERS), tags=TAGS, status_code=200,
       summary="处罚裁量计算（不保存）")
-async def recommendation(code: str, data: PenaltyFacts) -> Recommendation:
+async def recommendation(data: JSONBody[PenaltyFacts], code: str = township()) -> Recommendation:
     return await recommend.preview(code, data)
 
 

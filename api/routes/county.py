@@ -11,6 +11,7 @@ import datetime as dt
 from litestar import Request, get
 from litestar.params import Parameter
 from zhifa.api.access import R, roles, visible_township
+from zhifa.api.params import query
 from zhifa.core.schemas.auth import Principal
 from zhifa.core.schemas.cases import CaseFilter, CasePage
 from zhifa.core.services import case_search
@@ -25,15 +26,15 @@ async def county_cases(
     request: Req,
     township: list[str] | None = Parameter(default=None, description="乡镇行政区划代码，可多选"),
     status: list[str] | None = Parameter(default=None, description="案件状态，可多选"),
-    field: str | None = None,
-    power: str | None = None,
+    field: str | None = query("执法领域代码，如 urban"),
+    power: str | None = query("执法事项代码"),
     overdue: bool | None = Parameter(default=None, description="是否超过办案期限（第六十条）"),
-    found_from: dt.date | None = None,
-    found_to: dt.date | None = None,
-    filed_from: dt.date | None = None,
-    filed_to: dt.date | None = None,
-    cursor: str | None = None,
-    limit: int = Parameter(default=50, ge=1, le=case_search.MAX_LIMIT),
+    found_from: dt.date | None = query("发现日期自（含）"),
+    found_to: dt.date | None = query("发现日期至（含）"),
+    filed_from: dt.date | None = query("立案日期自（含）"),
+    filed_to: dt.date | None = query("立案日期至（含）"),
+    cursor: str | None = query("上一页的 next_cursor"),
+    limit: int = Parameter(default=50, ge=1, le=case_search.MAX_LIMIT, description="每页条数"),
 ) -> CasePage:
     for code in township or []:  # another county's township answered like a missing one
         await visible_township(request.user, code)

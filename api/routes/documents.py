@@ -21,6 +21,7 @@ from litestar import Response, get
 from litestar.params import Parameter
 from litestar.response import Stream
 from zhifa.api.access import CASE_READERS, record_id, roles
+from zhifa.api.params import township
 from zhifa.core.documents import service
 from zhifa.core.schemas.documents import DocumentRead
 
@@ -31,7 +32,7 @@ MEDIA_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordproces
 
 @get("/townships/{code:str}/cases/{case_id:int}/documents", opt=roles(CASE_READERS), tags=TAGS,
      summary="案件已制作的执法文书")
-async def list_documents(code: str, case_id: int = record_id("案件")) -> list[DocumentRead]:
+async def list_documents(code: str = township(), case_id: int = record_id("案件")) -> list[DocumentRead]:
     return await service.list_documents(code, case_id)
 
 
@@ -40,7 +41,7 @@ async def list_documents(code: str, case_id: int = record_id("案件")) -> list[
      description="作为附件下载。文书有记录而文件已不在文书存储中答 409 document.file_missing；"
                  "内容与制作时记录的哈希值不符答 400 document.tampered。")
 async def download(
-    code: str, document_id: int = record_id("文书"),
+    code: str = township(), document_id: int = record_id("文书"),
     format: Literal["docx", "pdf"] = Parameter(default="docx", description="文件格式：docx（Word）或 pdf"),
 ) -> Response[bytes]:
     content = await service.document_content(code, document_id, format)
@@ -67,7 +68,7 @@ def _chunks(folder: Path, archive: Path):
      summary="导出整个案卷（zip，流式下载）", media_type="application/zip",
      description="封面、卷内目录、文书（Word 与 PDF）、证据、全过程记录与 manifest，与 zhifa case export 相同"
                  "（zhifa.core.documents.export.export_case）。on 为封面、目录的日期（缺省今天）。")
-async def export(code: str, case_id: int = record_id("案件"),
+async def export(code: str = township(), case_id: int = record_id("案件"),
                  on: dt.date | None = Parameter(default=None, description="封面、卷内目录的日期（缺省今天）")) -> Stream:
     from zhifa.api.limits import calendar_day
     from zhifa.core.documents.export import export_case

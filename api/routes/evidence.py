@@ -10,6 +10,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Parameter
 from litestar.response import File
 from zhifa.api.access import CASE_READERS, R, record_id, roles
+from zhifa.api.params import township
 from zhifa.core.domain.media import media_type_of_file
 from zhifa.core.schemas import text
 from zhifa.core.schemas.auth import Principal
@@ -30,7 +31,7 @@ MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
                   "覆盖本案领域的行政执法证，否则答 422 officer.actor_no_valid_certificate（与案件操作同一规则），"
                   "不保存任何内容。存储空间已满答 507。")
 async def upload(
-    request: Request[Principal, str, object], code: str, case_id: int = record_id("案件"),
+    request: Request[Principal, str, object], code: str = township(), case_id: int = record_id("案件"),
     kind: str = Parameter(max_length=text.CODE_MAX, description="法定证据种类"),
     title: str = Parameter(min_length=1, max_length=text.TITLE_MAX, description="证据名称"),
     captured_at: dt.datetime = Parameter(description="取证时间（带时区）"),
@@ -46,14 +47,14 @@ async def upload(
 
 
 @get("/townships/{code:str}/cases/{case_id:int}/evidence", opt=roles(CASE_READERS), tags=TAGS, summary="案件证据清单")
-async def list_evidence(code: str, case_id: int = record_id("案件")) -> list[EvidenceRead]:
+async def list_evidence(code: str = township(), case_id: int = record_id("案件")) -> list[EvidenceRead]:
     return await evidence.list_evidence(code, case_id)
 
 
 @get("/townships/{code:str}/evidence/{evidence_id:int}/content", opt=roles(CASE_READERS), tags=TAGS,
      summary="下载证据（先核对哈希）", media_type="application/octet-stream",
      description="作为附件下载；媒体类型按文件内容识别（图片、音视频、PDF、办公文档），其余一律 application/octet-stream。")
-async def download(code: str, evidence_id: int = record_id("证据")) -> File:
+async def download(code: str = township(), evidence_id: int = record_id("证据")) -> File:
     item, path = await evidence.evidence_file(code, evidence_id)
     digest = base64.b64encode(bytes.fromhex(item.content_sha256)).decode()
     return File(path=path, media_type=media_type_of_file(path), content_disposition_type="attachment",

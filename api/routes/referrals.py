@@ -9,8 +9,9 @@ to it, a township only its own, supervisors their county; anything else is answe
 from __future__ import annotations
 
 from litestar import Request, Response, get, post
-from litestar.params import Parameter
+from litestar.params import JSONBody, Parameter
 from zhifa.api.access import R, record_id, roles
+from zhifa.api.params import township
 from zhifa.core.schemas.auth import Principal
 from zhifa.core.schemas.referrals import ReferralCreate, ReferralRating, ReferralRead
 from zhifa.core.schemas.text import Text
@@ -38,7 +39,7 @@ def _created(row: ReferralRead) -> Response[ReferralRead]:
 
 
 @post("/townships/{code:str}/referrals", opt=roles(SENDERS), tags=TAGS, summary="乡呼：向县直部门发出呼叫")
-async def send(request: Req, code: str, data: ReferralCreate) -> Response[ReferralRead]:
+async def send(request: Req, data: JSONBody[ReferralCreate], code: str = township()) -> Response[ReferralRead]:
     return _created(await referrals.send_referral(code, data, actor=request.user.username))
 
 
@@ -59,17 +60,17 @@ async def accept(request: Req, referral_id: int = record_id("乡呼县应事项"
 
 
 @post("/referrals/{referral_id:int}/refuse", opt=roles(DEPARTMENT), tags=TAGS, summary="县应：拒收（说明理由）", status_code=200)
-async def refuse(request: Req, data: ReasonInput, referral_id: int = record_id("乡呼县应事项")) -> ReferralRead:
+async def refuse(request: Req, data: JSONBody[ReasonInput], referral_id: int = record_id("乡呼县应事项")) -> ReferralRead:
     return await referrals.refuse_referral(referral_id, actor=request.user.username, reason=data.reason)
 
 
 @post("/referrals/{referral_id:int}/answer", opt=roles(DEPARTMENT), tags=TAGS, summary="县应：答复", status_code=200)
-async def answer(request: Req, data: AnswerInput, referral_id: int = record_id("乡呼县应事项")) -> ReferralRead:
+async def answer(request: Req, data: JSONBody[AnswerInput], referral_id: int = record_id("乡呼县应事项")) -> ReferralRead:
     return await referrals.answer_referral(referral_id, actor=request.user.username, answer=data.answer)
 
 
 @post("/referrals/{referral_id:int}/return", opt=roles(DEPARTMENT), tags=TAGS, summary="县应：退回（说明理由）", status_code=200)
-async def return_(request: Req, data: ReasonInput, referral_id: int = record_id("乡呼县应事项")) -> ReferralRead:
+async def return_(request: Req, data: JSONBody[ReasonInput], referral_id: int = record_id("乡呼县应事项")) -> ReferralRead:
     return await referrals.return_referral(referral_id, actor=request.user.username, reason=data.reason)
 
 
@@ -80,7 +81,7 @@ async def close(request: Req, referral_id: int = record_id("乡呼县应事项")
 
 @post("/referrals/{referral_id:int}/rate", opt=roles(SENDERS), tags=TAGS, summary="乡镇评价部门的响应（1 至 5 分）",
       status_code=200)
-async def rate(request: Req, data: ReferralRating, referral_id: int = record_id("乡呼县应事项")) -> ReferralRead:
+async def rate(request: Req, data: JSONBody[ReferralRating], referral_id: int = record_id("乡呼县应事项")) -> ReferralRead:
     return await referrals.rate_referral(referral_id, data, actor=request.user.username)
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from litestar import Request, Response, get
 from litestar.params import Parameter
 from zhifa.api.access import R, roles
+from zhifa.api.params import township
 from zhifa.core import clock
 from zhifa.core.reports.quarters import parse_quarter
 from zhifa.core.schemas.auth import Principal
@@ -37,7 +38,7 @@ def _county(request: Req) -> str:
 
 
 @get("/townships/{code:str}/statistics", opt=roles(REPORT_READERS), tags=TAGS, summary="乡镇季度统计")
-async def township_statistics(code: str, quarter: str = _quarter_param()) -> list[TownshipStatistics]:
+async def township_statistics(code: str = township(), quarter: str = _quarter_param()) -> list[TownshipStatistics]:
     return await reports.statistics(parse_quarter(quarter), township_code=code)
 
 
@@ -47,7 +48,7 @@ async def county_statistics(request: Req, quarter: str = _quarter_param()) -> li
 
 
 @get("/townships/{code:str}/findings", opt=roles(REPORT_READERS), tags=TAGS, summary="乡镇执法监督发现的问题")
-async def township_findings(code: str, quarter: str | None = _quarter_param(required=False)) -> list[Finding]:
+async def township_findings(code: str = township(), quarter: str | None = _quarter_param(required=False)) -> list[Finding]:
     return await findings_service.findings(township_code=code, quarter=parse_quarter(quarter) if quarter else None)
 
 
@@ -64,7 +65,7 @@ async def _report(code: str, quarter: str, department: str | None, as_of: dt.dat
 
 
 @get("/townships/{code:str}/reports/quarterly", opt=roles(REPORT_READERS), tags=TAGS, summary="季度案件报告（数据）")
-async def quarterly_json(code: str, quarter: str = _quarter_param(),
+async def quarterly_json(code: str = township(), quarter: str = _quarter_param(),
                          department: str | None = Parameter(default=None, max_length=64, description="只报该委托部门（部门代码）"),
                          as_of: dt.date | None = Parameter(default=None, description="逾期情况统计至该日")) -> QuarterlyReport:
     return await _report(code, quarter, department, as_of)
@@ -72,7 +73,7 @@ async def quarterly_json(code: str, quarter: str = _quarter_param(),
 
 @get("/townships/{code:str}/reports/quarterly/docx", opt=roles(REPORT_READERS), tags=TAGS, media_type=DOCX,
      summary="季度案件报告（Word 文件下载）")
-async def quarterly_docx(code: str, quarter: str = _quarter_param(),
+async def quarterly_docx(code: str = township(), quarter: str = _quarter_param(),
                          department: str | None = Parameter(default=None, max_length=64, description="只报该委托部门（部门代码）"),
                          as_of: dt.date | None = Parameter(default=None, description="逾期情况统计至该日")) -> Response[bytes]:
     from zhifa.core.reports.quarterly_docx import render

@@ -6,7 +6,9 @@ import datetime as dt
 
 import msgspec
 from litestar import Request, get, post
+from litestar.params import JSONBody
 from zhifa.api.access import CASE_READERS, COUNTY_READERS, PEOPLE_READERS, R, roles
+from zhifa.api.params import on_day, township
 from zhifa.core import clock
 from zhifa.core.schemas.auth import Principal
 from zhifa.core.schemas.townships import AuthorisationCreate, AuthorisationRead, EffectivePower, TownshipRead
@@ -36,30 +38,30 @@ async def list_townships(request: Req) -> list[TownshipRead]:
 
 
 @get("/townships/{code:str}", opt={"any_role": True}, tags=TAGS, summary="乡镇信息")
-async def get_township(code: str) -> TownshipRead:
+async def get_township(code: str = township()) -> TownshipRead:
     return await townships.get_township(code)
 
 
 @get("/townships/{code:str}/authorisations", opt=roles(PEOPLE_READERS, CASE_READERS), tags=TAGS,
      summary="授权记录（赋权、委托、上收）")
-async def list_authorisations(code: str) -> list[AuthorisationRead]:
+async def list_authorisations(code: str = township()) -> list[AuthorisationRead]:
     return await authorisations.list_authorisations(code)
 
 
 @post("/townships/{code:str}/authorisations", opt=roles(R.platform_admin), tags=TAGS, summary="授予执法事项（赋权或委托）")
-async def enable(code: str, data: AuthorisationCreate) -> AuthorisationRead:
+async def enable(data: JSONBody[AuthorisationCreate], code: str = township()) -> AuthorisationRead:
     return await authorisations.enable(code, data)
 
 
 @post("/townships/{code:str}/authorisations/disable", opt=roles(R.platform_admin), tags=TAGS,
       summary="上收执法事项", status_code=200)
-async def disable(code: str, data: AuthorisationDisable) -> list[AuthorisationRead]:
+async def disable(data: JSONBody[AuthorisationDisable], code: str = township()) -> list[AuthorisationRead]:
     return await authorisations.disable(code, data.field, data.valid_from, data.document_no, data.power)
 
 
 @get("/townships/{code:str}/powers", opt=roles(CASE_READERS, frozenset({R.auxiliary})), tags=["执法事项"],
      summary="本乡镇在某日可行使的执法事项")
-async def effective_powers(code: str, on: dt.date | None = None) -> list[EffectivePower]:
+async def effective_powers(code: str = township(), on: dt.date | None = on_day("哪一日可行使（缺省今天）")) -> list[EffectivePower]:
     return await authorisations.effective_powers(code, on or clock.today())
 
 

@@ -70,9 +70,10 @@ def zhifa_register_commands(cli):
 def zhifa_api_routes():
     """A field route: the roads the township registered (mounted under /townships/{code}/fields/transport)."""
     from litestar import get
+    from litestar.params import Parameter
 
     @get("/roads", opt={"roles": frozenset({"officer", "approver", "township_head", "supervisor"})})
-    async def roads(code: str) -> list[dict]:
+    async def roads(code: str = Parameter(description="乡镇行政区划代码")) -> list[dict]:
         from zhifa.core.db.tables import Township
 
         from zhifa_transport.tables import Road
