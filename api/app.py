@@ -15,6 +15,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from piccolo.engine.postgres import PostgresEngine
 from zhifa.api import access, faults, limits, problems
+from zhifa.api.openapi import ContractConfig, attach
 from zhifa.api.routes import actions, auth, calendar, cases, catalogue, evidence, people, plugins, townships
 from zhifa.api.routes import documents as document_routes
 from zhifa.api.routes import publication as publication_routes
@@ -45,7 +46,7 @@ CORE_ROUTES += referral_routes.ROUTES  # 乡呼县应 (issue 15)
 
 
 def openapi_config() -> OpenAPIConfig:
-    return OpenAPIConfig(
+    return ContractConfig(  # completed for client generators in one place: zhifa.api.openapi
         title="zhifa 乡镇综合行政执法 API",
         version="1",
         description=(
@@ -111,7 +112,7 @@ async def refresh_calendar(_request) -> None:
 
 
 def _build(host, start, stop, debug: bool, before_request=refresh_calendar) -> Litestar:
-    return Litestar(
+    return attach(Litestar(
         route_handlers=[*CORE_ROUTES, *plugins.plugin_routers(host)],
         guards=[access.guard],
         middleware=[limits.url_limits, authentication],
@@ -124,4 +125,4 @@ def _build(host, start, stop, debug: bool, before_request=refresh_calendar) -> L
         on_shutdown=[stop],
         openapi_config=openapi_config(),
         debug=debug,
-    )
+    ))
