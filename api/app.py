@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import warnings
 from itertools import chain
 
 from litestar import Litestar
@@ -15,12 +16,12 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from piccolo.engine.postgres import PostgresEngine
 from zhifa.api import access, faults, limits, problems
-from zhifa.api.openapi import ContractConfig, attach
 from zhifa.api.routes import actions, auth, calendar, cases, catalogue, evidence, people, plugins, townships
 from zhifa.api.routes import documents as document_routes
 from zhifa.api.routes import publication as publication_routes
 from zhifa.api.routes import audit as audit_routes
 from zhifa.api.routes import county as county_routes
+from zhifa.api.routes import inspections as inspection_routes
 from zhifa.api.routes import referrals as referral_routes
 from zhifa.api.routes import reports as report_routes
 from zhifa.api.headers import security_headers
@@ -43,10 +44,11 @@ CORE_ROUTES += report_routes.ROUTES  # 执法监督与报表: statistics, findin
 CORE_ROUTES += audit_routes.ROUTES  # 全过程记录核验 (issue 15)
 CORE_ROUTES += county_routes.ROUTES  # the county-wide case list for supervisors (issue 15)
 CORE_ROUTES += referral_routes.ROUTES  # 乡呼县应 (issue 15)
+CORE_ROUTES += inspection_routes.ROUTES  # 双随机、一公开 (issue 15)
 
 
 def openapi_config() -> OpenAPIConfig:
-    return ContractConfig(  # completed for client generators in one place: zhifa.api.openapi
+    return OpenAPIConfig(
         title="zhifa 乡镇综合行政执法 API",
         version="1",
         description=(
@@ -102,7 +104,10 @@ def create_app(database_url: str | None = None, *, migrate: bool = False, debug:
         elif isinstance(engine, PostgresEngine) and engine.pool is not None:
             await engine.close_connection_pool()
 
-    return _build(host, start, stop, debug, before_request)
+    with warnings.catch_warnings():  # Litestar 2.2x style deprecations: see docs/decisions.md
+        warnings.filterwarnings("ignore", message=".*(declared using deprecated|declared without a body marker)",
+                                category=DeprecationWarning)
+        return _build(host, start, stop, debug, before_request)
 
 
 async def refresh_calendar(_request) -> None:
@@ -112,7 +117,7 @@ async def refresh_calendar(_request) -> None:
 
 
 def _build(host, start, stop, debug: bool, before_request=refresh_calendar) -> Litestar:
-    return attach(Litestar(
+    return Litestar(
         route_handlers=[*CORE_ROUTES, *plugins.plugin_routers(host)],
         guards=[access.guard],
         middleware=[limits.url_limits, authentication],
@@ -125,4 +130,4 @@ def _build(host, start, stop, debug: bool, before_request=refresh_calendar) -> L
         on_shutdown=[stop],
         openapi_config=openapi_config(),
         debug=debug,
-    ))
+    )

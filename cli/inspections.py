@@ -35,12 +35,12 @@ def targets_import(
     from zhifa.core.services import inspections
 
     try:
-        text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        content = file.read_bytes()
+    except OSError as exc:
         fail(f"无法读取 {file}：{exc}")
 
     async def _import():
-        return await inspections.import_targets(township, inspections.parse_targets_csv(text, field), actor=actor)
+        return await inspections.import_targets(township, inspections.parse_targets_csv(content, field), actor=actor)
 
     summary = run_service(_import)
     if json:
@@ -261,7 +261,7 @@ def result(
     from zhifa.core.schemas.inspections import ResultCreate
     from zhifa.core.services.inspections import record_result
 
-    inspected_at = at.replace(tzinfo=clock.zone()) if at else clock.now_utc()
+    inspected_at = at.replace(tzinfo=clock.zone()) if at else None  # the service's default: now
     data = ResultCreate(target_id=target_id, inspected_at=inspected_at, outcome=outcome, note=note, clue_summary=clue)
     row = run_service(lambda: record_result(township, draw_id, data, actor=actor))
     if json:

@@ -11,16 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import inspect
+import itertools
 import re
 from typing import Any, Callable, NamedTuple
 
 import pytest
+from zhifa.core import clock
 from zhifa.core.documents import service as documents
 from zhifa.core.procedure.actions import ACTIONS
 
 from .api_recipes import RECIPES
 from .api_support import HENGCUN, ROLES, Api, shared_app
-from .helpers import valid_resident_id
+from .helpers import valid_credit_code, valid_resident_id
 from .publication_helpers import publish_through_api
 
 pytestmark = pytest.mark.shared_host
@@ -341,3 +343,118 @@ example(f"POST {R_}/return")(lambda a: Call("amr-liaison", params={"referral_id"
 example(f"POST {R_}/close")(lambda a: Call("amr-liaison", params={"referral_id": _referral(a, "answered")}))
 example(f"POST {R_}/rate")(lambda a: Call("hc-admin", params={"referral_id": _referral(a, "answered")},
                                           json={"score": 4, "comment": "响应及时"}, invalid={"json": {"score": "好"}}))
+
+
+# -- 双随机、一公开 (issue 15): the urban directory of 横村镇, plans over a window around today, draws made now -----
+INS = f"{T}/inspections"
+_SEQ = itertools.count(1)
+URBAN_TARGETS = [
+    {"field": "urban", "name": "桐庐横村广告传媒有限公司", "identifier": valid_credit_code("91330122MA2H9A1C0"),
+     "risk_class": "A", "operator": "钱多多", "address": "桐庐县横村镇振兴路8号"},
+    {"field": "urban", "name": "桐庐县横村镇周小红烧烤摊", "identifier": valid_credit_code("92330122MA2H9A1C1"),
+     "risk_class": "B", "kind": "individual", "operator": "周小红", "address": "桐庐县横村镇横村大街3号"},
+]
+INSPECTORS = ["hc-officer1", "hc-officer2", "hc-captain"]
+EVERY_CLASS = {"A": "100", "B": "100", "C": "100", "D": "100"}
+
+
+def _inspections(a: Api, method: str, path: str, user: str, status: int = 200, **kwargs: Any) -> Any:
+    response = a.request(method, f"/townships/{HENGCUN}/inspections/{path}", user, **kwargs)
+    assert response.status_code == status, response.text
+    return response.json()
+
+
+def urban_directory(a: Api) -> list[int]:
+    """横村镇's urban targets (imported again: an update at most) and inspectors (added again: reactivated)."""
+    _inspections(a, "POST", "targets", "hc-admin", json={"targets": URBAN_TARGETS})
+    _inspections(a, "POST", "inspectors", "hc-admin", json={"inspectors": INSPECTORS})
+    listed = _inspections(a, "GET", "targets", "hc-admin", params={"field": "urban"})["targets"]
+    return [t["id"] for t in listed if t["identifier"] in {r["identifier"] for r in URBAN_TARGETS}]
+
+
+def inspection_plan_body() -> dict[str, Any]:
+    """A plan whose window holds today (the draw is made now, a result inspected now), every class drawn."""
+    today = clock.today()
+    return {"field": "urban", "title": f"横村镇城市管理领域双随机抽查（{next(_SEQ)}）", "ratios": EVERY_CLASS,
+            "starts_on": (today - dt.timedelta(days=5)).isoformat(), "ends_on": (today + dt.timedelta(days=30)).isoformat()}
+
+
+def inspection_plan(a: Api) -> int:
+    urban_directory(a)
+    return _inspections(a, "POST", "plans", "hc-captain", 201, json=inspection_plan_body())["id"]
+
+
+def inspection_draw(a: Api, results: int = 0, publish: bool = False) -> dict:
+    """A recorded draw of a new plan; ``results`` of its targets inspected now (no problem), optionally published."""
+    draw = _inspections(a, "POST", f"plans/{inspection_plan(a)}/draws", "hc-captain", 201, json={"seed": 15})
+    for assignment in draw["assignments"][:results]:
+        _inspections(a, "POST", f"draws/{draw['id']}/results", "hc-officer1", 201,
+                     json={"target_id": assignment["target_id"], "outcome": "no_problem"})
+    if publish:
+        _inspections(a, "POST", f"draws/{draw['id']}/publish", "hc-head")
+    return draw
+
+
+def _recusal(a: Api) -> Call:
+    """A recusal from a target of its own (ecology, never drawn here), so no urban draw is left short of inspectors."""
+    n = next(_SEQ)
+    target = {"field": "ecology", "name": f"桐庐横村某餐饮有限公司（{n}）", "identifier": valid_credit_code(f"91330122MA2J{n:05d}"),
+              "risk_class": "B"}
+    _inspections(a, "POST", "targets", "hc-admin", json={"targets": [target]})
+    listed = _inspections(a, "GET", "targets", "hc-admin", params={"field": "ecology"})["targets"]
+    target_id = next(t["id"] for t in listed if t["identifier"] == target["identifier"])
+    return Call("hc-admin", expect=201, json={"inspector": "hc-officer2", "target_id": target_id, "reason": "经营者系其近亲属"},
+                invalid={"json": {"inspector": "hc-officer2", "reason": "缺少检查对象"}})
+
+
+def _removable_inspector(a: Api) -> Call:
+    _inspections(a, "POST", "inspectors", "hc-admin", json={"inspectors": ["hc-officer3"]})  # expired: never drawn anyway
+    return Call("hc-admin", params={"inspector": "hc-officer3"}, invalid={"params": {"inspector": "x" * 65}})
+
+
+def _targets_csv() -> bytes:
+    rows = "".join(f"{t['name']},{t['identifier']},{t['risk_class']}\n" for t in URBAN_TARGETS)
+    return ("名称,统一社会信用代码,风险分类\n" + rows).encode("utf-8-sig")
+
+
+example(f"GET {INS}/targets")(lambda a: Call("jiandu", query={"field": "urban"},
+                                             invalid={"query": {"include_inactive": "也许"}}))
+example(f"POST {INS}/targets")(lambda a: Call("hc-admin", json={"targets": URBAN_TARGETS},
+                                              invalid={"json": {"targets": "桐庐横村广告传媒有限公司"}}))
+example(f"POST {INS}/targets/csv")(lambda a: Call("hc-admin", query={"field": "urban"}, content=_targets_csv(),
+                                                  headers={"Content-Type": "text/csv"},
+                                                  invalid={"query": {"field": "u" * 41}}))
+example(f"POST {INS}/targets/{{target_id}}/deactivate")(lambda a: Call("hc-admin",
+                                                                       params={"target_id": urban_directory(a)[0]}))
+example(f"GET {INS}/inspectors")(lambda a: Call("hc-head"))
+example(f"POST {INS}/inspectors")(lambda a: Call("hc-admin", json={"inspectors": INSPECTORS},
+                                                 invalid={"json": {"inspectors": "hc-officer1"}}))
+example(f"POST {INS}/inspectors/{{inspector}}/remove")(_removable_inspector)
+example(f"GET {INS}/recusals")(lambda a: Call("jiandu"))
+example(f"POST {INS}/recusals")(_recusal)
+example(f"GET {INS}/plans")(lambda a: Call("hc-officer1"))
+example(f"POST {INS}/plans")(lambda a: Call("hc-captain", expect=201, json=inspection_plan_body(),
+                                            invalid={"json": {"field": "urban", "title": "缺少比例和期间"}}))
+example(f"GET {INS}/plans/{{plan_id}}")(lambda a: Call("jiandu", params={"plan_id": inspection_plan(a)}))
+example(f"POST {INS}/plans/{{plan_id}}/draws")(lambda a: Call("hc-captain", expect=201,
+                                                              params={"plan_id": inspection_plan(a)}, json={"seed": 15},
+                                                              invalid={"json": {"seed": "十五"}}))
+example(f"GET {INS}/draws")(lambda a: Call("hc-head", query={"plan_id": inspection_draw(a)["plan_id"]},
+                                           invalid={"query": {"plan_id": "甲"}}))
+example(f"GET {INS}/draws/{{draw_id}}")(lambda a: Call("hc-officer2", params={"draw_id": inspection_draw(a)["id"]}))
+example(f"GET {INS}/draws/{{draw_id}}/verify")(lambda a: Call("jiandu", params={"draw_id": inspection_draw(a)["id"]}))
+example(f"GET {INS}/draws/{{draw_id}}/results")(lambda a: Call("jiandu",
+                                                               params={"draw_id": inspection_draw(a, results=1)["id"]}))
+
+
+def _result(a: Api) -> Call:
+    draw = inspection_draw(a)
+    return Call("hc-officer1", expect=201, params={"draw_id": draw["id"]},
+                json={"target_id": draw["assignments"][0]["target_id"], "outcome": "no_problem", "note": "未发现问题"},
+                invalid={"json": {"outcome": "no_problem"}})
+
+
+example(f"POST {INS}/draws/{{draw_id}}/results")(_result)
+example(f"POST {INS}/draws/{{draw_id}}/publish")(lambda a: Call("hc-head", params={"draw_id": inspection_draw(a, results=1)["id"]},
+                                                                invalid=PUBLIC_DAY))
+example("GET /public/{township}/inspections")(lambda a: Call(None, params={"township": HENGCUN}, invalid=PUBLIC_DAY))

@@ -173,7 +173,9 @@ FUZZ_BUDGET = {"sqlite": Budget(_OVERRIDE or 100, 10, 1, True),
 #: Operations a valid request may be repeated on (nothing consumed); after any other's success, build it again.
 REPEATABLE = {"POST /auth/login", "POST /auth/logout", "POST /townships/{code}/recommendations",
               "POST /townships/{code}/cases", "POST /townships/{code}/cases/{case_id}/evidence",
-              "POST /townships/{code}/parties"}
+              "POST /townships/{code}/parties", "POST /townships/{code}/inspections/targets",
+              "POST /townships/{code}/inspections/targets/csv", "POST /townships/{code}/inspections/inspectors",
+              "POST /townships/{code}/inspections/plans/{plan_id}/draws"}
 #: Operations that change a township's configuration: fuzzed on the other demo township.
 ON_FENSHUI = {"POST /townships/{code}/authorisations", "POST /townships/{code}/authorisations/disable"}
 FUZZ_ROLES = {"officer", "approver", "legal_reviewer", "township_head"}  # hc-all, token "fuzz-all"
@@ -289,11 +291,15 @@ def fuzz_world(module_api: Api) -> dict:
                       params={"kind": "audiovisual", "title": "现场照片", "captured_at": "2026-03-03T10:00:00+08:00"})
     assert upload.status_code == 201, upload.text
     parties = [p["id"] for p in api.get(f"/townships/{HENGCUN}/parties", "hc-officer1").json()]
-    from .test_api_contract import _referral
+    from .test_api_contract import _referral, inspection_draw, urban_directory
 
     referrals = [_referral(api)]
+    # 双随机、一公开: the urban directory, a draw with one result recorded and published, another with none
+    draws = [inspection_draw(api, results=1, publish=True), inspection_draw(api)]
     return {"pins": {
         "referral_id": referrals,
+        "target_id": urban_directory(api), "plan_id": [d["plan_id"] for d in draws], "draw_id": [d["id"] for d in draws],
+        "inspector": ["hc-officer3"],
         "case_id": cases, "party_id": parties, "evidence_id": [upload.json()["id"]],
         "publication_id": [publication["id"]],
         "username": ["hc-officer1", "hc-all", "hc-admin"], "power": ["URBAN-CF-004", LITTER, "ECO-CF-003"],
@@ -340,6 +346,13 @@ def _read_back(api: Api, engine: str, key: str, params: dict[str, Any], response
         paths.append(f"/townships/{code}/users/{params.get('username') or written['username']}")
     if "/authorisations" in key:
         paths += [f"/townships/{code}/authorisations", f"/townships/{code}/powers"]
+    if "/inspections/" in key:  # the directories, plans, draws and results, and the public list
+        base = f"/townships/{code}/inspections"
+        paths += [f"{base}/targets?include_inactive=true", f"{base}/inspectors", f"{base}/recusals", f"{base}/plans",
+                  f"{base}/draws", f"/public/{code}/inspections", f"/public/{code}"]
+        draw_id = params.get("draw_id") or (written.get("id") if key.endswith("/draws") else None)
+        if draw_id:
+            paths += [f"{base}/draws/{draw_id}/results", f"{base}/draws/{draw_id}/verify"]
     TALLY.at(engine, key, "readback")
     for path in paths:
         _check(api.get(path, user), f"{what}, accepted ({response.status_code}), then GET {path}")

@@ -34,7 +34,7 @@ from .api_recipes import BILLBOARD, FUMES, OFFICERS, SHOP, decided, decided_with
 from .api_support import CST, FENSHUI, HENGCUN, Api, shared_app
 from .helpers import run, valid_credit_code, valid_resident_id
 from .publication_helpers import publish_through_api
-from .test_api_contract import EXAMPLES, Call, _send, _substitute, rendered_document
+from .test_api_contract import EXAMPLES, Call, _send, _substitute, inspection_plan_body, rendered_document
 
 pytestmark = pytest.mark.shared_host
 
@@ -56,6 +56,10 @@ RECORD_FIELDS: dict[tuple[str, str], str] = {
     ("body", "officer"): "user", ("body", "replacement"): "user", ("body", "host"): "user",
     ("body", "department"): "department",
     ("path", "referral_id"): "referral", ("body", "case_id"): "case",
+    # 双随机、一公开: directory entries, plans, draws, and the inspectors named by username
+    ("path", "target_id"): "target", ("body", "target_id"): "target", ("path", "plan_id"): "plan",
+    ("query", "plan_id"): "plan", ("path", "draw_id"): "draw", ("path", "inspector"): "user",
+    ("body", "inspector"): "user", ("body", "inspectors"): "user",
 }
 #: Fields that look like they name a record but do not name one of the township, and why.
 NOT_TOWNSHIP_RECORDS: dict[tuple[str, str], str] = {
@@ -73,6 +77,7 @@ NOT_TOWNSHIP_RECORDS: dict[tuple[str, str], str] = {
     ("query", "township"): "a township code (GET /audit/verify): resolved by the route guard's visible_township, so "
                            "another county's township is answered like a missing one (tests/test_supervisor_job_http)",
     ("query", "department"): "a department code filtering the township's own quarterly report; names no record",
+    ("body", "targets.field"): "a catalogue code (national, published): the field of a directory entry imported",
 }
 
 
@@ -138,7 +143,8 @@ def test_every_field_that_may_name_a_record_is_classified():
 
 # -- another township's records, and records that do not exist ---------------------------------------
 MISSING = {"case": 99999, "party": 99999, "evidence": 99999, "publication": 99999, "document": 99999,
-           "user": "no-such-user", "department": "no-such-department", "referral": 99999}
+           "user": "no-such-user", "department": "no-such-department", "referral": 99999,
+           "target": 99999, "plan": 99999, "draw": 99999}
 
 
 def inside(api: Api, fn, *args, **kwargs) -> Any:
@@ -178,9 +184,27 @@ def elsewhere(module_api: Api) -> dict[str, Any]:
     referral = api.post(f"/townships/{FENSHUI}/referrals", "fs-admin", json={  # to a department the callers are not
         "department": "urban-zrgh", "summary": "分水镇违法用地，请县自然资源和规划局处理"})
     assert referral.status_code == 201, referral.text
+    drawn = _fenshui_draw(api)
     return {"case": case, "party": factory.id, "child": child.id, "evidence": evidence.json()["id"],
             "publication": publication["id"], "document": document, "user": "fs-officer1", "department": "xihu-ecology",
-            "factory": factory, "referral": referral.json()["id"]}
+            "factory": factory, "referral": referral.json()["id"],
+            "target": drawn["assignments"][0]["target_id"], "plan": drawn["plan_id"], "draw": drawn["id"]}
+
+
+def _fenshui_draw(api: Api) -> dict:
+    """分水镇's own urban directory, inspectors, plan and recorded draw, made through HTTP by its own users."""
+    base = f"/townships/{FENSHUI}/inspections"
+    target = {"field": "urban", "name": "桐庐县分水镇某广告公司", "identifier": valid_credit_code("91330122MA2H7K3P3"),
+              "risk_class": "B", "operator": "孙七", "address": "桐庐县分水镇"}
+    steps = [("targets", "fs-admin", {"targets": [target]}, 200),
+             ("inspectors", "fs-admin", {"inspectors": ["fs-officer1", "fs-officer2", "fs-captain"]}, 200),
+             ("plans", "fs-captain", {**inspection_plan_body(), "title": "分水镇城市管理领域双随机抽查"}, 201)]
+    for path, user, body, status in steps:
+        response = api.post(f"{base}/{path}", user, json=body)
+        assert response.status_code == status, response.text
+    drawn = api.post(f"{base}/plans/{response.json()['id']}/draws", "fs-captain", json={"seed": 3})
+    assert drawn.status_code == 201, drawn.text
+    return drawn.json()
 
 
 def _with(call: Call, where: str, name: str, schema: dict, value: Any) -> dict[str, Any]:

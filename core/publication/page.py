@@ -1,13 +1,15 @@
 """A township's public disclosure page (行政执法公示) as one self-contained HTML document.
 
-Rendered only from the masked ``PublicPage``: nothing personal can reach it that the record
-does not already hold. Every value is HTML-escaped.
+Rendered only from the masked ``PublicPage`` (and the published inspection results,
+``PublicInspections``, masked in the same way): nothing personal can reach it that the records do
+not already hold. Every value is HTML-escaped.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from zhifa.core.schemas.inspections import PublicInspections
 from zhifa.core.schemas.publication import PublicPage, PublicRecord
 
 PARTY_KINDS = {"citizen": "公民", "individual_business": "个体工商户", "organisation": "法人或者其他组织"}
@@ -36,7 +38,27 @@ def _record(record: PublicRecord) -> str:
     return f'<section class="record"><table>{"".join(rows)}</table></section>'
 
 
-def render(page: PublicPage) -> str:
+def _inspections(inspections: PublicInspections | None) -> str:
+    """双随机抽查结果公示: the published results only (zhifa.core.services.inspections.public_inspections)."""
+    if inspections is None:
+        return ""
+    if not inspections.publications:
+        return "<h2>双随机抽查结果公示</h2><p>暂无公示的抽查结果。</p>"
+    head = "".join(f"<th>{escape(h)}</th>" for h in ("检查对象", "统一社会信用代码", "经营者", "地址", "检查日期", "检查结果",
+                                                        "公示日期"))
+    sections = []
+    for publication in inspections.publications:
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{escape('' if v is None else str(v))}</td>" for v in (
+                r.target_name, r.identifier, r.operator, r.address, r.inspected_on, r.outcome_name,
+                f"{r.published_on}{'（逾期公示）' if r.late else ''}")) + "</tr>"
+            for r in publication.results)
+        sections.append(f'<section class="inspection"><h3>{escape(publication.plan_title)}（检查机关：'
+                        f'{escape(publication.authority)}）</h3><table><tr>{head}</tr>{rows}</table></section>')
+    return "<h2>双随机抽查结果公示</h2>" + "".join(sections)
+
+
+def render(page: PublicPage, inspections: PublicInspections | None = None) -> str:
     title = f"{page.township_name}行政执法决定公示"
     records = "".join(_record(r) for r in page.records) or "<p>暂无公示中的执法决定。</p>"
     notices = "".join(
@@ -51,5 +73,5 @@ def render(page: PublicPage) -> str:
         "margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
         "th{width:12em;background:#f5f5f5}</style></head><body>"
         f"<h1>{escape(title)}</h1><p>截至 {page.on}，个人信息已依法去标识化。</p>"
-        f"{records}{withdrawals}</body></html>"
+        f"{records}{withdrawals}{_inspections(inspections)}</body></html>"
     )

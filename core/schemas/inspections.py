@@ -1,22 +1,42 @@
-"""Shapes of 双随机、一公开 (random inspections): what callers send (…Create) and get (…Read)."""
+"""Shapes of 双随机、一公开 (random inspections): what callers send (…Create) and get (…Read).
+
+What a caller sends is bounded (``zhifa.core.schemas.text``; ids as ``RecordId``) and refuses
+unknown fields, for the API and the CLI alike.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import msgspec
+from zhifa.core.schemas.ids import RecordId
+from zhifa.core.schemas.text import Code, Line, Name, Text, Title, Username
+
+#: A percentage of a ratio table: "3", "12.5" (a string, like money) or a whole number.
+Percent = Annotated[str, msgspec.Meta(max_length=16)] | int
+#: A seed of the draw: 0 to 2^63-1.
+Seed = Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1, description="随机种子（0 至 2^63-1）")]
+#: At most this many entries in one import (a township's directory of one field is some hundreds).
+MAX_IMPORT_ROWS = 5000
 
 
-class TargetCreate(msgspec.Struct, kw_only=True):
+class TargetCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """One entry of the inspection-target directory (检查对象名录库)."""
 
-    field: str
-    name: str
-    identifier: str  # 统一社会信用代码
-    risk_class: str  # A | B | C | D (also 低 / 一般 / 较高 / 高)
-    kind: str = "organisation"  # organisation | individual (个体工商户)
-    operator: str | None = None  # 经营者 (individual) / 法定代表人
-    address: str = ""
+    field: Code
+    name: Title
+    identifier: Code  # 统一社会信用代码
+    risk_class: Code  # A | B | C | D (also 低 / 一般 / 较高 / 高)
+    kind: Code = "organisation"  # organisation | individual (个体工商户)
+    operator: Name | None = None  # 经营者 (individual) / 法定代表人
+    address: Line = ""
+
+
+class TargetImport(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """Entries to add or update (matched by field and credit code), as the CSV import does."""
+
+    targets: Annotated[list[TargetCreate], msgspec.Meta(min_length=1, max_length=MAX_IMPORT_ROWS)]
 
 
 class TargetRead(msgspec.Struct, kw_only=True):
@@ -54,10 +74,14 @@ class InspectorDirectoryRead(msgspec.Struct, kw_only=True):
     inspectors: list[InspectorRead]
 
 
-class RecusalCreate(msgspec.Struct, kw_only=True):
-    inspector: str  # username
-    target_id: int
-    reason: str
+class InspectorsAdd(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    inspectors: Annotated[list[Username], msgspec.Meta(min_length=1, max_length=200)]  # usernames of officers
+
+
+class RecusalCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    inspector: Username
+    target_id: RecordId
+    reason: Line
 
 
 class RecusalRead(msgspec.Struct, kw_only=True):
@@ -68,12 +92,12 @@ class RecusalRead(msgspec.Struct, kw_only=True):
     reason: str
 
 
-class PlanCreate(msgspec.Struct, kw_only=True):
+class PlanCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """抽查计划（任务）."""
 
-    field: str
-    title: str
-    ratios: dict[str, str]  # risk class -> percent, every class A–D
+    field: Code
+    title: Title
+    ratios: Annotated[dict[Code, Percent], msgspec.Meta(max_length=8)]  # risk class -> percent, every class A–D
     starts_on: dt.date
     ends_on: dt.date
     per_target: int = 2
@@ -130,6 +154,10 @@ class DrawRead(msgspec.Struct, kw_only=True):
     ineligible: list[IneligibleRead]
 
 
+class DrawCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    seed: Seed | None = None  # without it a fresh 63-bit seed from ``secrets``, recorded
+
+
 class DirectoryCheck(msgspec.Struct, kw_only=True):
     recorded_version: int
     recorded_hash: str
@@ -146,12 +174,12 @@ class VerifyReport(msgspec.Struct, kw_only=True):
     inspectors: DirectoryCheck
 
 
-class ResultCreate(msgspec.Struct, kw_only=True):
-    target_id: int
-    inspected_at: dt.datetime  # aware
-    outcome: str  # see zhifa.core.services.inspections.Outcome
-    note: str = ""
-    clue_summary: str | None = None  # outcome case_opened: the clue registered (default from the note)
+class ResultCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    target_id: RecordId
+    outcome: Code  # see zhifa.core.services.inspections.Outcome
+    inspected_at: dt.datetime | None = None  # aware; default now
+    note: Text = ""
+    clue_summary: Text | None = None  # outcome case_opened: the clue registered (default from the note)
 
 
 class ResultRead(msgspec.Struct, kw_only=True):
@@ -182,8 +210,22 @@ class PublicResult(msgspec.Struct, kw_only=True):
     late: bool  # published after the due date
 
 
-class Publication(msgspec.Struct, kw_only=True):
+class ResultPublication(msgspec.Struct, kw_only=True):
+    """抽查结果公示 of one draw: its published results."""
+
     draw_id: int
     plan_title: str
     authority: str  # the township (检查机关)
     results: list[PublicResult]
+
+
+Publication = ResultPublication
+
+
+class PublicInspections(msgspec.Struct, kw_only=True):
+    """What the public sees of a township's random inspections on a day: every result published by then."""
+
+    township_code: str
+    township_name: str
+    on: dt.date
+    publications: list[ResultPublication]  # one per draw with published results, newest draw first

@@ -200,7 +200,8 @@ async def get_draw(township_code: str, draw_id: int) -> DrawRead:
 async def list_draws(township_code: str, plan_id: int | None = None) -> list[DrawRead]:
     township = await get_township_row(township_code)
     query = InspectionDraw.select(InspectionDraw.id).where(InspectionDraw.township == township["id"])
-    if plan_id is not None:
+    if plan_id is not None:  # a plan of the township, or answered like a missing one
+        await _plan_row(township, plan_id)
         query = query.where(InspectionDraw.plan == plan_id)
     return [_draw_read(await _draw_row(township, r["id"])) for r in await query.order_by(InspectionDraw.id)]
 

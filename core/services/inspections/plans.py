@@ -16,6 +16,8 @@ from zhifa.core.services.townships import get_township_row
 
 #: An example ratio table (percent per risk class); plans set their own.
 DEFAULT_RATIOS = {"A": "3", "B": "5", "C": "10", "D": "100"}
+#: More inspectors per target than any inspection team has is a mistake in the plan.
+MAX_PER_TARGET = 20
 
 
 # ---------------------------------------------------------------------------------------------
@@ -41,6 +43,8 @@ async def create_plan(township_code: str, data: PlanCreate, actor: str | None = 
         raise Invalid("inspection.plan_window", f"检查期间结束日 {data.ends_on} 早于开始日 {data.starts_on}")
     if data.per_target < MIN_PER_TARGET:
         raise Invalid("inspection.per_target", f"每个检查对象的执法检查人员不得少于 {MIN_PER_TARGET} 名")
+    if data.per_target > MAX_PER_TARGET:
+        raise Invalid("inspection.per_target", f"每个检查对象的执法检查人员不得多于 {MAX_PER_TARGET} 名")
     try:
         ratios = normalise_ratios(data.ratios)
     except DrawInvalid as exc:

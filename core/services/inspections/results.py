@@ -6,16 +6,17 @@ import datetime as dt
 from enum import Enum
 
 import msgspec
+from stdnum.cn import ric
 from zhifa.core import clock
 from zhifa.core.calendar.periods import deadline
-from zhifa.core.db.tables import InspectionResult, InspectionTarget
+from zhifa.core.db.tables import InspectionDraw, InspectionResult, InspectionTarget
 from zhifa.core.db.transaction import write_transaction
-from zhifa.core.publication.mask import mask_name
+from zhifa.core.publication.mask import is_individual_business, mask_name, mask_resident_id
 from zhifa.core.rules import dates
 from zhifa.core.rules.facts import ProcedureSettings
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.cases import ClueCreate
-from zhifa.core.schemas.inspections import Publication, PublicResult, ResultCreate, ResultRead
+from zhifa.core.schemas.inspections import PublicInspections, PublicResult, ResultCreate, ResultPublication, ResultRead
 from zhifa.core.services import cases
 from zhifa.core.services.cases import actor_id as _actor_id
 from zhifa.core.services.errors import Conflict, Invalid
@@ -82,7 +83,7 @@ def _results_query(township_id: int):
 
 
 async def record_result(township_code: str, draw_id: int, data: ResultCreate, actor: str | None = None) -> ResultRead:
-    """Record the inspection of one drawn target by the inspectors drawn for it.
+    """Record the inspection of one drawn target by the inspectors drawn for it (``inspected_at``: default now).
 
     Each drawn inspector must hold a valid certificate on the inspection day (the same rule as
     the draw); the inspection day is neither after today nor before the draw
@@ -98,9 +99,10 @@ async def record_result(township_code: str, draw_id: int, data: ResultCreate, ac
     except ValueError:
         choices = "、".join(f"{o.value}（{n}）" for o, n in OUTCOME_NAMES.items())
         raise Invalid("inspection.outcome", f"抽查结果 {data.outcome} 无效（可选：{choices}）") from None
-    if data.inspected_at.tzinfo is None:
+    inspected_at = data.inspected_at or clock.now_utc()
+    if inspected_at.tzinfo is None:
         raise Invalid("inspection.inspected_at", "检查时间必须带时区")
-    inspected_on = clock.local_date(data.inspected_at)
+    inspected_on = clock.local_date(inspected_at)
     if not plan.starts_on <= inspected_on <= plan.ends_on:
         raise Invalid("inspection.outside_window",
                       f"检查日期 {inspected_on} 不在抽查计划的检查期间（{plan.starts_on} 至 {plan.ends_on}）内")
@@ -132,13 +134,13 @@ async def record_result(township_code: str, draw_id: int, data: ResultCreate, ac
             clue = await cases.register_clue(township_code, ClueCreate(
                 field=plan.field, source=cases.CaseSource.random_inspection.value,
                 summary=f"双随机抽查（{plan.title}）发现「{target['name']}」：{(data.clue_summary or data.note).strip()}",
-                found_at=data.inspected_at, place=target["address"],
+                found_at=inspected_at, place=target["address"],
                 reporter={"inspection_draw": draw_id, "inspectors": assignment.inspectors},
             ), actor=actor)
             case_id = clue.id
         row = InspectionResult(
             township=township["id"], draw=draw_id, target=data.target_id, inspectors=assignment.inspectors,
-            inspected_at=data.inspected_at.astimezone(dt.timezone.utc), inspected_on=inspected_on, outcome=outcome.value,
+            inspected_at=inspected_at.astimezone(dt.timezone.utc), inspected_on=inspected_on, outcome=outcome.value,
             note=data.note.strip(), case=case_id, recorded_by=actor_id, publish_due=due,
         )
         await row.save()
@@ -163,22 +165,24 @@ async def list_results(township_code: str, draw_id: int) -> list[ResultRead]:
 
 
 def public_line(target: dict, result: dict) -> PublicResult:
+    """One public line: an individual business (declared so, or by its credit code) shows its operator's name
+    masked (in the business name too) and no address; an identifier that is also a resident ID is masked."""
     outcome_name = OUTCOME_NAMES[Outcome(result["outcome"])]
     late = result["publish_due"] is not None and result["published_on"] > result["publish_due"]
-    if target["kind"] == "individual":
+    identifier = target["identifier"]
+    if ric.is_valid(identifier):  # a citizen's ID number never reaches the public, whatever the row says
+        identifier = mask_resident_id(identifier)
+    common = dict(identifier=identifier, inspected_on=result["inspected_on"], outcome_name=outcome_name,
+                  published_on=result["published_on"], late=late)
+    if target["kind"] == "individual" or is_individual_business(target["identifier"]):
         operator = target["operator"]
         name = target["name"].replace(operator, mask_name(operator)) if operator else target["name"]
-        return PublicResult(target_name=name, identifier=target["identifier"],
-                            operator=mask_name(operator) if operator else None, address="",
-                            inspected_on=result["inspected_on"], outcome_name=outcome_name,
-                            published_on=result["published_on"], late=late)
-    return PublicResult(target_name=target["name"], identifier=target["identifier"], operator=target["operator"],
-                        address=target["address"], inspected_on=result["inspected_on"], outcome_name=outcome_name,
-                        published_on=result["published_on"], late=late)
+        return PublicResult(target_name=name, operator=mask_name(operator) if operator else None, address="", **common)
+    return PublicResult(target_name=target["name"], operator=target["operator"], address=target["address"], **common)
 
 
 async def publish_results(township_code: str, draw_id: int, on: dt.date | None = None,
-                          actor: str | None = None) -> Publication:
+                          actor: str | None = None) -> ResultPublication:
     """Publish every recorded, unpublished result of a draw on ``on`` (default today)."""
     township = await get_township_row(township_code)
     actor_id = await _actor_id(township["id"], actor)
@@ -202,16 +206,38 @@ async def publish_results(township_code: str, draw_id: int, on: dt.date | None =
     return await publication(township_code, draw_id)
 
 
-async def publication(township_code: str, draw_id: int) -> Publication:
+async def publication(township_code: str, draw_id: int) -> ResultPublication:
     """The public list (抽查结果公示) of a draw's published results."""
     township = await get_township_row(township_code)
     draw_row = await _draw_row(township, draw_id)
-    plan = _plan_read(await _plan_row(township, draw_row["plan"]))
+    return (await _publications(township, [draw_row["id"]]))[0]
+
+
+async def _publications(township: dict, draw_ids: list[int], on: dt.date | None = None) -> list[ResultPublication]:
+    """Per draw (in the order given), its results published by ``on`` (every published one without it)."""
+    published = InspectionResult.published_on.is_not_null() if on is None else InspectionResult.published_on <= on
     rows = await InspectionResult.select().where(
-        (InspectionResult.township == township["id"]) & (InspectionResult.draw == draw_id)
-        & InspectionResult.published_on.is_not_null()
-    ).order_by(InspectionResult.id)
+        (InspectionResult.township == township["id"]) & InspectionResult.draw.is_in(draw_ids) & published
+    ).order_by(InspectionResult.id) if draw_ids else []
     targets = {t["id"]: t for t in await InspectionTarget.select().where(
         InspectionTarget.id.is_in([r["target"] for r in rows]))} if rows else {}
-    return Publication(draw_id=draw_id, plan_title=plan.title, authority=township["name"],
-                       results=[public_line(targets[r["target"]], r) for r in rows])
+    draws = {d["id"]: d for d in await InspectionDraw.select(InspectionDraw.id, InspectionDraw.plan.title.as_alias("title")).where(
+        InspectionDraw.id.is_in(draw_ids))} if draw_ids else {}
+    return [ResultPublication(draw_id=d, plan_title=draws[d]["title"], authority=township["name"],
+                              results=[public_line(targets[r["target"]], r) for r in rows if r["draw"] == d])
+            for d in draw_ids]
+
+
+async def public_inspections(township_code: str, on: dt.date | None = None) -> PublicInspections:
+    """What the public sees on ``on`` (default today): every result published by then, per draw, newest draw first.
+
+    Only published results; risk classes and inspectors are never shown, individuals' names masked.
+    """
+    township = await get_township_row(township_code)
+    on = on or clock.today()
+    drawn = await InspectionResult.select(InspectionResult.draw).where(
+        (InspectionResult.township == township["id"]) & (InspectionResult.published_on <= on)
+    ).distinct()
+    draw_ids = sorted({r["draw"] for r in drawn}, reverse=True)
+    return PublicInspections(township_code=township["code"], township_name=township["name"], on=on,
+                             publications=await _publications(township, draw_ids, on))

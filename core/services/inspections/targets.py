@@ -11,6 +11,7 @@ from zhifa.core.db.tables import InspectionTarget
 from zhifa.core.db.transaction import lock_township, write_transaction
 from zhifa.core.domain import identifiers
 from zhifa.core.inspections.draw import RISK_CLASSES
+from zhifa.core.schemas import text as text_rules
 from zhifa.core.schemas.inspections import ImportSummary, TargetCreate, TargetDirectoryRead, TargetRead
 from zhifa.core.services import authorisations
 from zhifa.core.services.cases import actor_id as _actor_id
@@ -69,35 +70,53 @@ _CSV_COLUMNS = {
 _KIND_ALIASES = {"单位": "organisation", "企业": "organisation", "个体工商户": "individual", "个体": "individual"}
 
 
-def parse_targets_csv(text: str, default_field: str | None = None) -> list[TargetCreate]:
-    """Rows of a CSV file (UTF-8, English or Chinese headers; see docs/random-inspections.md)."""
+def parse_targets_csv(text: str | bytes, default_field: str | None = None) -> list[TargetCreate]:
+    """Rows of a CSV file (UTF-8, English or Chinese headers; see docs/random-inspections.md).
+
+    ``text`` may be the file's bytes (a BOM is allowed). Each row is checked like a JSON entry
+    (lengths included); every bad row is named and nothing is returned.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise Invalid("inspection.csv_encoding", f"检查对象文件须为 UTF-8 编码：第 {exc.start + 1} 个字节无法识别") from None
+    if "\x00" in text:
+        raise Invalid("inspection.csv_nul", "检查对象文件含有空字符（U+0000），请检查文件")
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     try:
         header = next(reader)
     except StopIteration:
         raise Invalid("inspection.csv_empty", "检查对象文件为空") from None
+    except csv.Error as exc:
+        raise Invalid("inspection.csv_format", f"检查对象文件第 1 行无法读取：{exc}") from None
     columns = [_CSV_COLUMNS.get(h.strip()) for h in header]
     required = {"name", "identifier", "risk_class"} | (set() if default_field else {"field"})
     missing = required - set(columns)
     if missing:
-        raise Invalid("inspection.csv_header", f"检查对象文件缺少列：{'、'.join(sorted(missing))}（表头为 {'、'.join(header)}）")
+        shown = "、".join(h[:40] for h in header[:20])
+        raise Invalid("inspection.csv_header", f"检查对象文件缺少列：{'、'.join(sorted(missing))}（表头为 {shown}）")
     rows, problems = [], []
-    for line, values in enumerate(reader, start=2):
-        if not any(v.strip() for v in values):
-            continue
-        record = {c: v.strip() for c, v in zip(columns, values) if c}
-        kind = record.get("kind") or "organisation"
-        try:
-            rows.append(TargetCreate(
-                field=record.get("field") or default_field or "", name=record.get("name", ""),
-                identifier=record.get("identifier", ""), risk_class=record.get("risk_class", ""),
-                kind=_KIND_ALIASES.get(kind, kind), operator=record.get("operator") or None,
-                address=record.get("address", ""),
-            ))
-        except msgspec.ValidationError as exc:
-            problems.append(f"第 {line} 行：{exc}")
+    try:
+        for line, values in enumerate(reader, start=2):
+            if not any(v.strip() for v in values):
+                continue
+            record = {c: v.strip() for c, v in zip(columns, values) if c}
+            kind = record.get("kind") or "organisation"
+            try:
+                rows.append(msgspec.convert({
+                    "field": record.get("field") or default_field or "", "name": record.get("name", ""),
+                    "identifier": record.get("identifier", ""), "risk_class": record.get("risk_class", ""),
+                    "kind": _KIND_ALIASES.get(kind, kind), "operator": record.get("operator") or None,
+                    "address": record.get("address", ""),
+                }, TargetCreate))
+            except msgspec.ValidationError as exc:
+                where, message = text_rules.explain(exc)
+                problems.append(f"第 {line} 行{f'「{where}」' if where else ''}：{message}")
+    except csv.Error as exc:
+        problems.append(f"第 {reader.line_num} 行无法读取：{exc}")
     if problems:
-        raise Invalid("inspection.csv_row", "；".join(problems))
+        raise Invalid("inspection.csv_row", "；".join(problems[:50]) + ("……" if len(problems) > 50 else ""))
     return rows
 
 
