@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
 from itertools import chain
 
 from litestar import Litestar
@@ -16,6 +15,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from piccolo.engine.postgres import PostgresEngine
 from zhifa.api import access, faults, limits, problems
+from zhifa.api.openapi import ContractConfig, attach
 from zhifa.api.routes import actions, auth, calendar, cases, catalogue, evidence, people, plugins, townships
 from zhifa.api.routes import documents as document_routes
 from zhifa.api.routes import publication as publication_routes
@@ -48,7 +48,7 @@ CORE_ROUTES += inspection_routes.ROUTES  # 双随机、一公开 (issue 15)
 
 
 def openapi_config() -> OpenAPIConfig:
-    return OpenAPIConfig(
+    return ContractConfig(  # completed for client generators in one place: zhifa.api.openapi
         title="zhifa 乡镇综合行政执法 API",
         version="1",
         description=(
@@ -104,10 +104,7 @@ def create_app(database_url: str | None = None, *, migrate: bool = False, debug:
         elif isinstance(engine, PostgresEngine) and engine.pool is not None:
             await engine.close_connection_pool()
 
-    with warnings.catch_warnings():  # Litestar 2.2x style deprecations: see docs/decisions.md
-        warnings.filterwarnings("ignore", message=".*(declared using deprecated|declared without a body marker)",
-                                category=DeprecationWarning)
-        return _build(host, start, stop, debug, before_request)
+    return _build(host, start, stop, debug, before_request)
 
 
 async def refresh_calendar(_request) -> None:
@@ -117,7 +114,7 @@ async def refresh_calendar(_request) -> None:
 
 
 def _build(host, start, stop, debug: bool, before_request=refresh_calendar) -> Litestar:
-    return Litestar(
+    return attach(Litestar(
         route_handlers=[*CORE_ROUTES, *plugins.plugin_routers(host)],
         guards=[access.guard],
         middleware=[limits.url_limits, authentication],
@@ -130,4 +127,4 @@ def _build(host, start, stop, debug: bool, before_request=refresh_calendar) -> L
         on_shutdown=[stop],
         openapi_config=openapi_config(),
         debug=debug,
-    )
+    ))
