@@ -26,8 +26,8 @@ field, nanoseconds on CPU — aiosqlite runs statements on worker threads) plus,
 of that server's own backends only, found in ``pg_stat_activity`` by the ``application_name`` its DSN
 sets (``zhifa_bench_zhifa`` / ``zhifa_bench_minimal``), read the same way. The bench's own client and
 its monitoring connection, other sessions and PostgreSQL's shared processes (WAL writer,
-checkpointer) are not counted. Each round measures every operation on both servers back to back,
-the order alternating per round; the figures are medians over ``--rounds`` rounds (at least 3), and
+checkpointer) are not counted. Each round measures every operation on both servers in ``--blocks``
+blocks, the servers alternating block by block and the order alternating per round; the figures are medians over ``--rounds`` rounds (at least 3), and
 the table gives the ratio zhifa / minimal per operation and engine against the targets (issue 16:
 create ≤ 1.5×, detail ≤ 1.3×, list ≤ 1.3×) and zhifa SQLite / zhifa PostgreSQL (SQLite ≤ 1×).
 
@@ -130,8 +130,8 @@ class Server:
                 time.sleep(0.1)
         raise SystemExit(f"{name} server did not start")
 
-    def measure(self, requests: list) -> tuple[float, float, int]:
-        """µs of CPU per request (server threads + its own backends), requests/s, backends seen."""
+    def measure(self, requests: list) -> tuple[int, float, int]:
+        """ns of CPU over the requests (server threads + its own backends), wall seconds, backends seen."""
         pid = self.process.pid
         backends = self.monitor.backends(self.name)
         before, start = snapshot(pid, backends), time.perf_counter()
@@ -147,7 +147,7 @@ class Server:
             print(f"  ! {self.name}: {len(lost)} threads/backends ended during the measurement ({lost[:3]}…): "
                   "their CPU is missing from this figure", flush=True)
         spent = sum(ns - before.get(key, 0) for key, ns in after.items())
-        return spent / len(requests) / 1000, len(requests) / wall, sum(1 for k in after if k[0] == "backend")
+        return spent, wall, sum(1 for k in after if k[0] == "backend")
 
     def stop(self) -> None:
         self.client.close()
@@ -321,11 +321,19 @@ def run_engine(name: str, url: str, args, home: Path) -> dict:
         for round_ in range(args.rounds):
             order = SERVERS if round_ % 2 == 0 else SERVERS[::-1]
             for op, requests in ops.items():
-                for s in order:
-                    cpu, rps, seen = servers[s].measure(requests)
-                    results[op][f"{s}_cpu"].append(cpu)
-                    results[op][f"{s}_rps"].append(rps)
-                    backends[s] = max(backends[s], seen)
+                # the round's requests in blocks, the servers alternating block by block: a change of the
+                # machine's load (2 shared cores) falls on both
+                spent, walls = {s: 0 for s in SERVERS}, {s: 0.0 for s in SERVERS}
+                size = -(-len(requests) // args.blocks)
+                for start in range(0, len(requests), size):
+                    for s in order:
+                        ns, wall, seen = servers[s].measure(requests[start:start + size])
+                        spent[s] += ns
+                        walls[s] += wall
+                        backends[s] = max(backends[s], seen)
+                for s in SERVERS:
+                    results[op][f"{s}_cpu"].append(spent[s] / len(requests) / 1000)
+                    results[op][f"{s}_rps"].append(len(requests) / walls[s])
             line = "  ".join(f"{op} {r['zhifa_cpu'][-1]:,.0f}/{r['minimal_cpu'][-1]:,.0f} µs"
                              for op, r in results.items())
             print(f"[{name}] round {round_ + 1}/{args.rounds} (zhifa/minimal): {line}", flush=True)
@@ -381,6 +389,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=10_000, help="bulk cases in the township (default 10,000)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds, at least 3 (default 3)")
     parser.add_argument("--requests", type=int, default=300, help="requests per measurement (default 300)")
+    parser.add_argument("--blocks", type=int, default=3, help="blocks per round, servers alternating (default 3)")
     parser.add_argument("--timelines", type=int, default=60, help="cases with a timeline, read by detail (default 60)")
     parser.add_argument("--engines", default="sqlite,postgresql")
     args = parser.parse_args()
@@ -391,14 +400,17 @@ def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="zhifa-bench-"))
     os.environ["ZHIFA_HOME"] = str(home)
     try:
-        if "sqlite" in args.engines:
-            results["sqlite"] = run_engine("sqlite", f"sqlite:///{home / 'bench.sqlite3'}", args, home)
-        if "postgres" in args.engines:
-            url = postgres_url()
+        for engine in ("sqlite", "postgresql"):
+            if engine[:6] not in args.engines:
+                continue
+            url = f"sqlite:///{home / 'bench.sqlite3'}" if engine == "sqlite" else postgres_url()
             if url is None:
-                print(f"PostgreSQL not reachable ({PG_ADMIN}): SQLite only")
-            else:
-                results["postgresql"] = run_engine("postgresql", url, args, home)
+                print(f"PostgreSQL not reachable ({PG_ADMIN}): skipped")
+                continue
+            try:
+                results[engine] = run_engine(engine, url, args, home)
+            except SystemExit as exc:  # one engine failing (a server that would not start) still reports the other
+                print(f"[{engine}] failed: {exc}", flush=True)
     finally:
         shutil.rmtree(home, ignore_errors=True)
     report(results, args)
