@@ -125,12 +125,40 @@ def test_every_problem_is_reported_at_once(catalogue_dir):
     assert len(problems_of(catalogue_dir)) == 2
 
 
-def test_what_a_two_stage_offence_punishes_at_once_must_be_a_kind_and_a_situation_the_provision_has(catalogue_dir):
-    edit(catalogue_dir, "powers.toml", "penalties = []",
-         'penalties = []\ntwo_stage = true\nimmediate_penalties = ["warning"]\ndirect_situations = ["serious"]')
+def _direct(folder: Path, situation: str, text: str, penalties: str = "[]") -> None:
+    edit(folder, "powers.toml", "penalties = []", "penalties = []\ntwo_stage = true")
+    path = folder / "powers.toml"
+    path.write_text(path.read_text(encoding="utf-8") + f"""
+[[powers.direct]]
+situation = "{situation}"
+text = "{text}"
+penalties = {penalties}
+""", encoding="utf-8")
+
+
+def test_a_circumstance_punished_directly_quoting_the_provisions_words_with_its_fine_loads(catalogue_dir):
+    _direct(catalogue_dir, "default", "由交通主管部门责令停止违法行为，可以处五千元以下的罚款")
+    [power] = load_catalogue(catalogue_dir, plugin="demo").powers
+    assert [(d.situation, d.text) for d in power.direct] == [("default", "由交通主管部门责令停止违法行为，可以处五千元以下的罚款")]
+
+
+def test_a_circumstance_punished_directly_must_quote_the_provision_and_attach_kinds_it_provides(catalogue_dir):
+    _direct(catalogue_dir, "default", "情节严重的，吊销许可证", '["revoke_licence"]')
     messages = [p.message for p in problems_of(catalogue_dir)]
-    assert any("immediate_penalties 中的 warning 不在" in m for m in messages), messages
-    assert any("direct_situations 中的情形 serious 没有对应的法定罚款" in m for m in messages), messages
+    assert any("direct 中的情形 default 引用的文字不在本事项罚则" in m for m in messages), messages
+    assert any("direct 中的情形 default 的 revoke_licence 不在" in m for m in messages), messages
+
+
+def test_a_circumstance_punished_directly_with_neither_a_fine_nor_a_kind_is_a_catalogue_error(catalogue_dir):
+    _direct(catalogue_dir, "serious", "可以处五千元以下的罚款")
+    [problem] = problems_of(catalogue_dir)
+    assert "direct 中的情形 serious 既没有对应的法定罚款" in problem.message
+
+
+def test_what_a_two_stage_offence_imposes_at_once_must_be_a_kind_the_provision_has(catalogue_dir):
+    edit(catalogue_dir, "powers.toml", "penalties = []", 'penalties = []\ntwo_stage = true\nimmediate_penalties = ["warning"]')
+    [problem] = problems_of(catalogue_dir)
+    assert "immediate_penalties 中的 warning 不在" in problem.message
 
 
 def test_only_a_two_stage_offence_declares_what_it_punishes_at_once(catalogue_dir):

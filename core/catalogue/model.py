@@ -117,6 +117,16 @@ class StatutoryFine(msgspec.Struct, forbid_unknown_fields=True):
     floor_max: Decimal | None = None  # yuan
 
 
+class DirectCircumstance(msgspec.Struct, forbid_unknown_fields=True):
+    """A circumstance a two-stage provision punishes at once, with no order to correct first (情节严重的 in
+    “拒不改正或者情节严重的，处……罚款”, or “情节严重的，责令停产停业，直至吊销许可证”)."""
+
+    situation: str  # the case's situation (调查终结 facts.situation, 当场处罚 situation); its fine is ``fines``' for it
+    text: str  # the penalty provision's own words for it and what it attaches, quoted from ``penalised.text``
+    penalties: list[PenaltyKind] = []  # the kinds of ``penalties`` it attaches (beside ``immediate_penalties``)
+    defined_by: Provision | None = None  # where the law spells the circumstance out (食品安全法实施条例第六十七条)
+
+
 class Power(msgspec.Struct, forbid_unknown_fields=True):
     """执法事项: one enforcement power of a field."""
 
@@ -137,8 +147,8 @@ class Power(msgspec.Struct, forbid_unknown_fields=True):
     # two_stage only: what the law imposes at once, before any failure to correct —
     # kinds of ``penalties`` given together with the order to correct (食安法第一百二十六条: 责令改正，给予警告)
     immediate_penalties: list[PenaltyKind] = []
-    # situations of ``fines`` punished directly, without an order first (情节严重的), with every kind in ``penalties``
-    direct_situations: list[str] = []
+    # circumstances punished directly, without an order first (情节严重的), each with the provision's words
+    direct: list[DirectCircumstance] = []
     five_year_limitation: bool = False  # 涉及公民生命健康安全、金融安全 (第36条)
     note: str = ""  # internal drafting note: shown to catalogue authors, never printed on a document
     succeeds: str = ""  # code of the earlier version of this provision (从旧兼从轻)

@@ -111,20 +111,34 @@ def _check_measures(power: Power) -> list[str]:
 
 
 def _check_two_stage(power: Power) -> list[str]:
-    """immediate_penalties and direct_situations say what a two-stage offence punishes before a failure to correct."""
-    if not (power.immediate_penalties or power.direct_situations):
+    """immediate_penalties and direct say what a two-stage offence punishes before a failure to correct."""
+    if not (power.immediate_penalties or power.direct):
         return []
     if not power.two_stage:
-        return ["immediate_penalties、direct_situations 只用于两段式事项（two_stage = true）"]
+        return ["immediate_penalties、direct 只用于两段式事项（two_stage = true）"]
     issues = []
     for kind in power.immediate_penalties:
         if kind not in power.penalties:
             issues.append(f"immediate_penalties 中的 {kind.value} 不在本事项规定的处罚种类 penalties 中")
-    situations = {f.situation for f in power.fines}
-    for situation in power.direct_situations:
-        if situation not in situations:
-            issues.append(f"direct_situations 中的情形 {situation} 没有对应的法定罚款 fines")
+    words = _words(power.penalised.text if power.penalised else "")
+    fined = {f.situation for f in power.fines}
+    for circumstance in power.direct:
+        label = f"direct 中的情形 {circumstance.situation}"
+        if not circumstance.text.strip() or _words(circumstance.text) not in words:
+            issues.append(f"{label} 引用的文字不在本事项罚则 penalised 的条文中：{circumstance.text}")
+        for kind in circumstance.penalties:
+            if kind not in power.penalties:
+                issues.append(f"{label} 的 {kind.value} 不在本事项规定的处罚种类 penalties 中")
+        if circumstance.situation not in fined and not circumstance.penalties:
+            issues.append(f"{label} 既没有对应的法定罚款 fines，也没有规定处罚种类 penalties：直接处罚什么无从得知")
+    for situation in _duplicates(c.situation for c in power.direct):
+        issues.append(f"direct 中的情形 {situation} 重复")
     return issues
+
+
+def _words(text: str) -> str:
+    """The text without whitespace (line breaks of a long article), for quoting checks."""
+    return "".join(text.split())
 
 
 def _within(value: Decimal | None, low: Decimal, high: Decimal) -> bool:

@@ -65,6 +65,8 @@ def fine_in_chain(
     """The fine of ``power`` for a situation; falls back to ``default`` when only other versions know it."""
     if any(f.situation == situation for f in power.fines):
         return matching_fine(power, situation, party), situation
+    if any(d.situation == situation for d in power.direct):  # punished directly with other kinds, no fine
+        return None, situation
     known = any(f.situation == situation for p in chain for f in p.fines)
     if situation != "default" and not known:
         raise Refused(

@@ -32,13 +32,13 @@ def _failed_to_correct(ctx: ActionContext) -> bool:
 
 
 def _punishable_at_once(power) -> bool:
-    return bool(power.immediate_penalties or power.direct_situations)
+    return bool(power.immediate_penalties or power.direct)
 
 
 def two_stage_not_corrected(ctx: ActionContext) -> list[Refusal]:
     """Two-stage offences: file only after an order to correct, a re-check, and no correction — unless the
-    catalogue says the law imposes something at once (``immediate_penalties``) or punishes a situation
-    directly (``direct_situations``); what may then be decided is held by ``two_stage_penalties_allowed``."""
+    catalogue says the law imposes something at once (``immediate_penalties``) or punishes a circumstance
+    directly (``direct``); what may then be decided is held by ``two_stage_penalties_allowed``."""
     power = ctx.data.get("power")
     if power is None or not power.two_stage or _punishable_at_once(power):
         return []
@@ -61,28 +61,30 @@ def _decided(ctx: ActionContext) -> tuple[str, object, list[str]]:
 
 
 def _direct_text(power) -> str:
-    texts = {f.situation: f.situation_text or f.situation for f in power.fines}
-    return "、".join(texts.get(s, s) for s in power.direct_situations)
+    return "；".join(f"“{d.text}”" for d in power.direct)
 
 
 def two_stage_penalties_allowed(ctx: ActionContext) -> list[Refusal]:
     """Before a failure to correct, a two-stage offence gets only what the law imposes at once: the kinds of
-    ``immediate_penalties``, and in a situation of ``direct_situations`` its fine and every kind provided."""
+    ``immediate_penalties`` and, in a circumstance of ``direct`` (情节严重的), the kinds it attaches and the fine
+    ``fines`` has for it."""
     power = ctx.data.get("power")
     if power is None or not power.two_stage or _failed_to_correct(ctx):
         return []
     if ctx.action == "decide" and ctx.data["input"].kind != "penalty":
         return []
     situation, amount, kinds = _decided(ctx)
-    direct = situation in power.direct_situations
-    allowed = {k.value for k in (power.penalties if direct else power.immediate_penalties)}
+    direct = next((d for d in power.direct if d.situation == situation), None)
+    allowed = {k.value for k in power.immediate_penalties} | {k.value for k in (direct.penalties if direct else [])}
+    fined_directly = direct is not None and any(f.situation == situation for f in power.fines)
     cited = power.penalised.law + power.penalised.article if power.penalised else power.name
+    hint = f"（{_direct_text(power)}：不经责令改正即可处罚，须在调查终结时认定该情形）" if power.direct else ""
     refusals = []
-    if amount is not None and not direct:
+    if amount is not None and not fined_directly:
         refusals.append(Refusal(
             "decision.fine_after_failure_to_correct",
             f"{cited}规定责令改正后拒不改正的才处罚款，本案未经责令改正并复查确认逾期未改正，不得罚款"
-            + (f"（{_direct_text(power)}，可以直接处罚）" if power.direct_situations else ""),
+            + ("" if direct else hint),
         ))
     later = [PENALTY_NAMES.get(k, k) for k in kinds if k not in allowed]
     if later:
@@ -90,6 +92,7 @@ def two_stage_penalties_allowed(ctx: ActionContext) -> list[Refusal]:
             "decision.penalty_after_failure_to_correct",
             f"{cited}规定的{'、'.join(later)}须在责令改正后拒不改正时（或者法定可以直接处罚的情形）才能给予，"
             f"本案未经责令改正并复查确认逾期未改正"
-            + (f"；现在可以给予的只有：{'、'.join(PENALTY_NAMES[k] for k in sorted(allowed))}" if allowed else ""),
+            + (f"；现在可以给予的只有：{'、'.join(PENALTY_NAMES[k] for k in sorted(allowed))}" if allowed else "")
+            + ("" if direct else hint),
         ))
     return refusals
