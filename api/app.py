@@ -33,6 +33,7 @@ from zhifa.core.registry import get_host
 from zhifa.core.services import calendar as calendar_service
 from zhifa.core.services import catalogue_overlays
 from zhifa.core.services.auth import forget_cached_tokens
+from zhifa.web import template_config, web_router
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ async def refresh_calendar(_request) -> None:
 
 def _build(host, start, stop, debug: bool, before_request=refresh_calendar) -> Litestar:
     return attach(Litestar(
-        route_handlers=[*CORE_ROUTES, *plugins.plugin_routers(host)],
+        route_handlers=[*CORE_ROUTES, *plugins.plugin_routers(host), web_router()],  # web: the pages (issue 17)
         guards=[access.guard],
         middleware=[limits.url_limits, authentication],
         exception_handlers={**problems.HANDLERS, **faults.HANDLERS},
@@ -126,5 +127,6 @@ def _build(host, start, stop, debug: bool, before_request=refresh_calendar) -> L
         before_send=[security_headers],
         on_shutdown=[stop],
         openapi_config=openapi_config(),
+        template_config=template_config(),  # the web app's Jinja2 templates (zhifa.web)
         debug=debug,
     ))

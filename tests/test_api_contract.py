@@ -48,7 +48,7 @@ def _routes() -> dict[str, Any]:
             continue
         for method, entry in route.route_handler_map.items():
             handler = entry[0] if isinstance(entry, tuple) else entry
-            if method in ("OPTIONS", "HEAD"):
+            if method in ("OPTIONS", "HEAD") or handler.opt.get("web"):  # web: the pages of zhifa.web, not API operations
                 continue
             table[f"{method} {re.sub(r':[a-z]+}', '}', route.path)}"] = handler
     return table

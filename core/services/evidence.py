@@ -24,7 +24,7 @@ from pathlib import Path
 
 from zhifa.core import clock
 from zhifa.core.config import home, load_settings
-from zhifa.core.db.tables import AppUser, Evidence
+from zhifa.core.db.tables import AppUser, Event, Evidence
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.domain.roles import Role
 from zhifa.core.registry import get_host
@@ -108,7 +108,11 @@ async def _validated(township_code: str, case_id: int, kind: str, captured_at: d
 
 
 async def _collector_may_collect(township: dict, case, collector: str, on: dt.date) -> None:
-    """An officer, with their own certificate valid ``on`` covering the case's field (第42条)."""
+    """An officer, with their own certificate valid ``on`` covering the case's field (第42条); or the
+    auxiliary who registered the clue, photographing it while it is still a clue (domain.md §2: auxiliaries
+    record clues and take photos; they never collect evidence in an investigation)."""
+    if await _own_clue_of_auxiliary(township, case, collector):
+        return
     catalogue = get_host().registry.catalogues.get(case.field)
     ctx = ActionContext(
         action="register_evidence", township=township["code"], on=on, field=case.field, power=case.power,
@@ -118,6 +122,17 @@ async def _collector_may_collect(township: dict, case, collector: str, on: dt.da
     refusals = people.actor_has_role(Role.officer)(ctx) or people.actor_certified(ctx)
     if refusals:
         raise Refused(refusals)
+
+
+async def _own_clue_of_auxiliary(township: dict, case, collector: str) -> bool:
+    if case.status != "clue":
+        return False
+    user = await AppUser.select(AppUser.id, AppUser.roles).where(
+        (AppUser.username == collector) & (AppUser.township == township["id"])).output(load_json=True).first()
+    if user is None or "auxiliary" not in user["roles"] or "officer" in user["roles"]:
+        return False
+    return await Event.exists().where((Event.township == township["id"]) & (Event.case == case.id)
+                                      & (Event.kind == "clue_registered") & (Event.actor == user["id"]))
 
 
 async def register_evidence(
