@@ -10,6 +10,7 @@ from zhifa.cli import (
     catalogue,
     catalogue_config,
     demo,
+    imports,
     inspections,
     plugin_kit,
     publication,
@@ -37,6 +38,7 @@ app.add_typer(cases.app, name="case")
 app.add_typer(audit.app, name="audit")
 app.add_typer(calendar.app, name="calendar")
 app.add_typer(catalogue_config.app, name="catalogue")
+app.add_typer(imports.app, name="import")
 app.add_typer(inspections.app, name="inspection")
 app.add_typer(plugin_kit.app, name="plugin")
 app.add_typer(publication.app, name="publication")

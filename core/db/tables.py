@@ -125,6 +125,23 @@ class Party(Table, tablename="party"):
     created_at = Timestamptz(default=TimestamptzNow())
 
 
+class CaseImport(Table, tablename="case_import"):
+    """One file of historical cases imported (``zhifa import cases``): all its rows or none.
+
+    ``file_sha256`` is unique with the township, so the same file is never imported twice; each
+    imported case names its batch (``Case.import_batch``) and has a ``case_imported`` event.
+    """
+
+    township = ForeignKey(Township, on_delete=OnDelete.restrict)
+    file_name = Varchar(length=300)
+    file_sha256 = Varchar(length=64)
+    cases = Integer(default=0)
+    first_seq = BigInt(default=0)  # the chain's seq of the batch's first event
+    last_seq = BigInt(default=0)
+    imported_by = ForeignKey(AppUser, null=True, on_delete=OnDelete.restrict)
+    imported_at = Timestamptz(default=TimestamptzNow())
+
+
 class Case(Table, tablename="enforcement_case"):
     """案件: from the registered clue onwards. ``number`` is given when the case is filed."""
 
@@ -149,6 +166,8 @@ class Case(Table, tablename="enforcement_case"):
     version = Integer(default=1)  # optimistic concurrency
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
+    # imported history (``zhifa import cases``): the file it came from; None for cases carried through the procedure
+    import_batch = ForeignKey(CaseImport, null=True, on_delete=OnDelete.restrict)
 
 
 class CaseSequence(Table, tablename="case_sequence"):
@@ -458,6 +477,7 @@ CORE_TABLES: tuple[type[Table], ...] = (
     Certificate,
     Authorisation,
     Party,
+    CaseImport,
     Case,
     CaseSequence,
     Evidence,
@@ -498,5 +518,6 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "inspection_result": ("township", "draw", "target"),
     "publication": ("township", "case", "decided_on"),
     "referral": ("township", "number"),
+    "case_import": ("township", "file_sha256"),
 }
 

@@ -57,6 +57,8 @@ class CaseReplay:
             state[1] = payload["number"]
         if event.kind in _DECISIONS:
             state[2] = _amount((payload.get("input") or {}).get("amount"))
+        elif event.kind == "case_imported":  # imported history (zhifa import cases): its decision as the row gave it
+            state[2] = _amount((payload.get("decision") or {}).get("amount"))
 
     async def mismatches(self, township_id: int) -> list[CaseMismatch]:
         """Every case row of the township (read in batches by id) that disagrees with its events."""

@@ -93,6 +93,35 @@ async def _lock_and_read_head(township_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
+async def chain_head(township_id: int) -> tuple[int, str]:
+    """The chain's last seq and hash (0 and the genesis hash for an empty chain), read under the township's lock."""
+    last = await _lock_and_read_head(township_id)
+    return (last["seq"], last["hash"]) if last and last["seq"] is not None else (0, GENESIS)
+
+
+class ChainSealer:
+    """Seals events written in bulk (``zhifa import cases``): each one's hash chains on the one before,
+    from the head read under the township's lock (``chain_head``), exactly as ``append_event`` would.
+
+    The payload must already be JSON builtins (str, int, None, lists, dicts), so it hashes the same
+    when it is read back.
+    """
+
+    def __init__(self, township_code: str, head_seq: int, head_hash: str, key: bytes | None = None) -> None:
+        self.township, self.seq, self.head = township_code, head_seq, head_hash
+        self._keyed = hmac.new(key if key is not None else chain_key(), digestmod=hashlib.sha256)
+
+    def seal(self, *, case_id: int | None, kind: str, actor_id: int | None, occurred_at: dt.datetime, place: str,
+             payload: dict[str, Any]) -> tuple[int, str, str]:
+        """The next event's (seq, prev_hash, hash)."""
+        self.seq += 1
+        prev = self.head
+        sealed = self._keyed.copy()
+        sealed.update(_hashed(self.township, self.seq, case_id, kind, actor_id, occurred_at, place, payload, prev))
+        self.head = sealed.hexdigest()
+        return self.seq, prev, self.head
+
+
 def _read(row: dict) -> EventRead:
     return EventRead(
         seq=row["seq"], kind=row["kind"], case_id=row["case"], actor_id=row["actor"],
