@@ -151,3 +151,19 @@ def test_a_measure_outside_the_vocabulary_is_refused_on_reading():
 
     with pytest.raises(msgspec.ValidationError):
         msgspec.convert({"kind": "freeze", "article": "第六十八条", "text": "查封施工现场"}, Measure)
+
+
+def test_the_seizure_decision_names_the_law_and_article_the_seizure_rests_on(county):
+    import io
+
+    from docx import Document as Word
+    from zhifa.core.documents import service as documents
+
+    case = _unlicensed_case()
+    act(case, "seize", "2026-03-04", "hc-head", coercive_power=UNLICENSED_TOOLS, kind="seize", items="经营用冰柜一台")
+    rendered = run(documents.render_document(HENGCUN, case, "market.seizure_decision", actor="hc-officer1",
+                                             on=dt.date(2026, 3, 4)))
+    word = Word(io.BytesIO(run(documents.document_content(HENGCUN, rendered.id))))
+    text = "".join(p.text for p in word.paragraphs)
+    assert "依据《无证无照经营查处办法》第十一条第二款和《中华人民共和国行政强制法》第二十四条的规定" in text
+    assert "实施扣押。扣押期限为30日，自2026年3月4日起" in text

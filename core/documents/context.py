@@ -327,6 +327,7 @@ def build(facts: Facts) -> dict[str, Any]:
         "payment": payment,
         "correction": correction_ctx,
         "preservation": _preservation(f),
+        "measure": _measure(f),
         "service": {
             "date": cn_date(service.on) if service else "", "method": service.method if service else "",
             "served_on": cn_date(service.served_on) if service else "",
@@ -476,6 +477,18 @@ def _preservation(f: Facts) -> dict[str, Any] | None:
             "deadline": legal_date(due("evidence_preservation", p.registered_on, f.periods)),
             "decided_on": cn_date(p.decided_on), "decision": p.decision,
             "notice_number": _latest_number(f.documents, {"preservation_notice"})}
+
+
+def _measure(f: Facts) -> dict[str, Any] | None:
+    """The latest 查封、扣押 (行政强制法第二十四条: its basis and period on the decision)."""
+    if not f.file.seizures:
+        return None
+    s = f.file.seizures[-1]
+    days = s.days + s.extended_days
+    return {"kind": {"seal": "查封", "seize": "扣押"}.get(s.kind, s.kind), "power": s.power, "basis": s.basis,
+            "target": s.items, "start": cn_date(s.start), "period_days": str(s.days),
+            "extended_days": str(s.extended_days) if s.extended_days else "",
+            "deadline": cn_date(s.start + dt.timedelta(days=days)), "storage": ""}
 
 
 def _payment_text(payment: dict[str, str]) -> str:
