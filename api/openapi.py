@@ -128,7 +128,11 @@ def _struct_components(struct: type, renames: dict[str, str] | None = None, pref
     text = msgspec.json.encode(defs).decode()
     for old, new in names.items():
         text = text.replace(f'"{REF}{old}"', f'"{REF}{new}"')
-    return {names[name]: schema for name, schema in msgspec.json.decode(text).items()}
+    out = msgspec.json.decode(text)
+    for name, schema in out.items():
+        schema.pop("title", None)  # the class's own name would clash with Litestar's components of that name
+        schema.pop("description", None)  # docstrings are the developers' words: the contract's are SCHEMAS'
+    return {names[name]: schema for name, schema in out.items()}
 
 
 def _type_objects(schemas: dict[str, Any]) -> None:
@@ -273,8 +277,10 @@ def problem_response(description: str, status: int) -> dict[str, Any]:
 def _describe_schemas(schemas: dict[str, Any]) -> None:
     for schema_name, schema in schemas.items():
         title = openapi_text.schema_description(schema_name)
-        if title is not None or (schema.get("description") and not _chinese(schema["description"])):
-            schema["description"] = title or openapi_text.schema_description_fallback(schema_name)
+        if title is not None:
+            schema["description"] = title
+        elif schema_name not in openapi_text.JSON_SCHEMAS:
+            schema.pop("description", None)  # a docstring, written for developers (English)
         for prop, spec in schema.get("properties", {}).items():
             if not _chinese(spec.get("description")):
                 meaning = openapi_text.field_description(schema_name, prop)
@@ -295,8 +301,9 @@ def _enum(spec: dict[str, Any], values: list[str]) -> None:
     for option in spec.get("oneOf", []):
         if option.get("type") in ("string", "array"):
             _enum(option, values)
-    if spec.get("type") == "string":
-        spec["enum"] = list(values)
+    if spec.get("type") == "string" and "enum" not in spec:  # a Literal or Enum of the struct is the truth
+        default = spec.get("default")
+        spec["enum"] = [*values, *([default] if isinstance(default, str) and default not in values else [])]
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -645,6 +645,8 @@ FIELDS.update({
     "CaseFileSeizure.items": "查封、扣押的场所、设施或者财物",
     "CaseFileSeizure.extended_days": "延长的天数",
     "CaseFileSeizure.ended_on": "解除日期",
+    "CaseFileSeizure.power": "所依据的行政强制执法事项代码",
+    "CaseFileSeizure.basis": "依据：法律名称和条款（行政强制法第十条）；较早的案卷为空",
     "CaseFileReview.reviewer": "法制审核人员用户名",
     "CaseFileReview.on": "审核日期",
     "CaseFileDiscussion.on": "讨论日期",
@@ -734,6 +736,8 @@ FIELDS.update({
     "verified": "核验是否通过：记录的名录与哈希相符、按种子重新抽取结果一致、事件相符",
     "problems": "每一处不符的说明",
     "include_inactive": "是否包括已移出名录的对象",
+    "DirectCircumstance.defined_by": "规定该情形的条款",
+    "Power.direct": "不经责令改正即可直接处罚的情形（两段式事项）",
     "coercive_power": "所依据的行政强制执法事项代码（其目录条目须规定该措施，行政强制法第十条、第十七条）",
     "TargetCreate.kind": "主体类型",
     "TargetRead.kind": "主体类型",
@@ -825,32 +829,34 @@ def _vocabularies() -> dict[str, list[str]]:
     from zhifa.core.services.parties import KINDS
 
     decisions = ["penalty", "no_penalty_minor", "no_penalty_unproven", "criminal_transfer"]
+    statuses, sources, bases, risk = _values(Status), _values(CaseSource), _values(Basis), ["A", "B", "C", "D"]
+    calendar, procedures = ["deployment", "official", "provisional"], ["general", "simple"]
+    referral = ["sent", "accepted", "answered", "closed", "refused", "returned"]
     return {
-        "source": _values(CaseSource),
-        "CalendarDay.source": ["deployment", "official", "provisional"],
-        "CalendarYearRead.source": ["deployment", "official", "provisional"],
-        "status": _values(Status),
-        "PublicationRead.status": ["queued", "published", "withdrawal_due", "withdrawn", "cancelled", "taken_down"],
-        "ReferralRead.status": ["sent", "accepted", "answered", "closed", "refused", "returned"],
-        "GET /referrals:status": ["sent", "accepted", "answered", "closed", "refused", "returned"],
-        "procedure": ["general", "simple"],
-        "CaseFile.procedure": ["general", "simple"],
+        # a plain name holds the same vocabulary wherever it appears
         "roles": _values(Role),
-        "basis": _values(Basis),
-        "AuthoritySection.basis": [*_values(Basis), "unauthorised"],
-        "protects": _values(Side),
-        "method": list(SERVICE_METHODS),
-        "CaseFileService.method": list(SERVICE_METHODS),
         "party_kind": list(KINDS),
-        "PartyCreate.kind": list(KINDS),
-        "PartyRead.kind": list(KINDS),
+        "decision_kind": decisions,
+        "token_type": ["Bearer"],
+        # the others only where named: a new field of the same name is classified, not guessed
+        "ClueCreate.source": sources, "CaseRead.source": sources,
+        "CalendarDay.source": calendar, "CalendarYearRead.source": calendar,
+        "CaseRead.status": statuses, "CaseLine.status": statuses,
+        "GET /townships/{code}/cases:status": statuses, "GET /county/cases:status": statuses,
+        "PublicationRead.status": ["queued", "published", "withdrawal_due", "withdrawn", "cancelled", "taken_down"],
+        "ReferralRead.status": referral, "GET /referrals:status": referral,
+        "CaseRead.procedure": procedures, "CaseLine.procedure": procedures, "CaseFile.procedure": procedures,
+        "AuthorisationCreate.basis": bases, "AuthorisationRead.basis": bases, "EffectivePower.basis": bases,
+        "PowerDetail.basis": bases, "AuthoritySection.basis": [*bases, "unauthorised"],
+        "DeadlineRead.protects": _values(Side),
+        "ServeDecision.method": list(SERVICE_METHODS), "CaseFileService.method": list(SERVICE_METHODS),
+        "PartyCreate.kind": list(KINDS), "PartyRead.kind": list(KINDS),
         "PublicParty.kind": ["citizen", "individual_business", "organisation"],
         "EvidenceRead.kind": _values(EvidenceKind),
         "POST /townships/{code}/cases/{case_id}/evidence:kind": _values(EvidenceKind),
         "AuthorisationRead.kind": ["grant", "withdrawal"],
         "EffectivePower.kind": _values(PowerKind),
         "PublicationRead.kind": ["penalty", "other"],
-        "decision_kind": decisions,
         "CaseFileDecision.kind": decisions,
         "CaseFileProposal.outcome": ["penalty", "no_penalty", "criminal_transfer"],
         "Recommendation.outcome": ["penalty", "no_penalty"],
@@ -860,14 +866,10 @@ def _vocabularies() -> dict[str, list[str]]:
         "OverdueItem.problem": ["decision_clock", "publication", "payment"],
         "ChainBreak.problem": ["altered", "inserted_or_deleted", "sequence_gap", "unsealed"],
         "Finding.step": ["file_case", "decide", "decide_on_spot", "register_evidence"],
-        "token_type": ["Bearer"],
         "ProblemFieldError.source": ["body", "query", "path", "header"],
-        "TargetCreate.kind": list(TARGET_KINDS),
-        "TargetRead.kind": list(TARGET_KINDS),
-        "outcome": _values(Outcome),  # 抽查结果 (ResultCreate, ResultRead); the others are named above
-        "TargetRead.risk_class": ["A", "B", "C", "D"],
-        "AssignmentRead.risk_class": ["A", "B", "C", "D"],
-        "ClassCountRead.risk_class": ["A", "B", "C", "D"],
+        "TargetCreate.kind": list(TARGET_KINDS), "TargetRead.kind": list(TARGET_KINDS),
+        "ResultCreate.outcome": _values(Outcome), "ResultRead.outcome": _values(Outcome),
+        "TargetRead.risk_class": risk, "AssignmentRead.risk_class": risk, "ClassCountRead.risk_class": risk,
     }
 
 
@@ -897,6 +899,7 @@ OPEN: dict[str, str] = {
     "TargetCreate.risk_class": "还接受中文写法（低、一般、较高、高），读取时统一为 A 至 D",
     "Measure.kind": "已由 MeasureKind 枚举给出",
     "media_type": "媒体类型（MIME），按文件内容识别，种类开放",
+    "CaseFileSeizure.basis": "依据的法律名称和条款文字",
 }
 
 
@@ -910,11 +913,7 @@ JSON_VALUE = {"$ref": "#/components/schemas/JsonValue"}
 
 #: Components for JSON that the structs type as ``dict[str, Any]``.
 JSON_SCHEMAS: dict[str, Any] = {
-    "JsonValue": {
-        "description": "任意 JSON 值",
-        "oneOf": [{"type": "string"}, {"type": "number"}, {"type": "boolean"}, {"type": "null"},
-                  {"type": "array", "items": JSON_VALUE}, {"type": "object", "additionalProperties": JSON_VALUE}],
-    },
+    "JsonValue": {"description": "任意 JSON 值：字符串、数字、布尔值、null、数组或对象"},
     "EventPayload": {
         "type": "object", "additionalProperties": JSON_VALUE,
         "description": "事件所记录的事实：办案操作的请求内容及其结果，键随事件种类而定",
@@ -966,7 +965,7 @@ def binary_body(operation: str) -> dict[str, Any]:
     media = RAW_MEDIA.get(operation, RAW_DEFAULT)
     what = "CSV 文件" if media == ("text/csv",) else "文件"
     return {"required": True,
-            "description": f"{what}的原始内容（不是表单，也不是 JSON）；Content-Type 写其媒体类型，如 {media[-1]}",
+            "description": f"{what}的原始内容（不是表单，也不是 JSON）；Content-Type 写其媒体类型（如 {'text/csv' if media == ('text/csv',) else 'image/jpeg、video/mp4'}）",
             "content": {m: {"schema": {"type": "string", "format": "binary"}} for m in media}}
 
 
@@ -1017,7 +1016,7 @@ SERVICE_ANSWERS: dict[str, dict[int, str]] = {
 RAW_MEDIA: dict[str, tuple[str, ...]] = {
     f"POST {I}/targets/csv": ("text/csv",),
 }
-RAW_DEFAULT = ("application/octet-stream", "image/jpeg", "image/png", "video/mp4", "audio/mpeg", "application/pdf")
+RAW_DEFAULT = ("application/octet-stream",)  # any file; its own Content-Type may be sent (generators know octet-stream)
 
 #: Query parameters that name a township or a record: an unknown one (or another county's) is 404.
 RECORD_PARAMETERS = frozenset({"township", "case_id", "party_id", "officer", "department", "username"})
@@ -1030,6 +1029,67 @@ SCHEMAS: dict[str, str] = {
     "ProblemRefusal": "一条拒绝的办案规则",
     "CaseFile": "案卷事实：办案各环节记入的事实（zhifa.core.procedure.casefile）",
     "InvestigationFacts": "调查终结时认定的裁量事实",
+    "CaseFileInterval": "不计入办案期限的一段期间",
+    "CaseFileClockExtension": "期限的延长（经批准）",
+    "CaseFileCorrection": "责令改正及复查（两段式事项）",
+    "CaseFilePreservation": "先行登记保存（行政处罚法第五十六条），七个工作日内作出处理决定",
+    "CaseFileSeizure": "查封、扣押（行政强制法第二十五条）：最长 30 日，可延长一次 30 日",
+    "CaseFileReview": "法制审核",
+    "CaseFileDiscussion": "集体讨论",
+    "CaseFileProposal": "调查终结的拟处理意见及裁量计算",
+    "CaseFileNotice": "行政处罚事先告知（行政处罚法第四十四条）",
+    "CaseFileHearing": "听证",
+    "CaseFileDecision": "决定",
+    "CaseFileService": "决定书送达（行政处罚法第六十一条）",
+    "CaseFilePayment": "一次缴款",
+    "CaseFileInstalment": "分期缴纳的一期",
+    "CaseFileExecution": "执行",
+    "CaseFileJudicialTransfer": "涉嫌犯罪移送后的步骤",
+    "CaseFilePoliceDecision": "公安机关的立案或不予立案决定",
+    "CaseDetail": "案件详情：案件、案卷事实、全过程记录、正在计算的期限和下一步操作",
+    "CaseRead": "案件",
+    "CasePage": "案件列表的一页",
+    "ClueCreate": "线索登记",
+    "EventRead": "全过程记录中的一个事件",
+    "EvidenceRead": "证据",
+    "DeadlineRead": "正在计算的一个法定期限",
+    "NextAction": "案件状态允许的一个下一步操作，带试行规则的结果",
+    "RefusalRead": "一条拒绝的规则",
+    "PartyCreate": "登记当事人",
+    "PartyRead": "当事人",
+    "UserRead": "人员",
+    "TownshipUserCreate": "新增本乡镇人员",
+    "CertificateCreate": "登记行政执法证",
+    "CertificateRead": "行政执法证",
+    "LoginRequest": "登录",
+    "TokenRead": "令牌",
+    "TownshipRead": "乡镇（街道）",
+    "AuthorisationCreate": "授予执法事项（赋权或委托）",
+    "AuthorisationDisable": "上收执法事项",
+    "AuthorisationRead": "授权记录（赋权、委托或上收）",
+    "EffectivePower": "乡镇在某日可以行使的执法事项及其授权",
+    "PowerDetail": "执法事项详情与当日有效的裁量基准",
+    "Power": "执法事项（权责清单条目）",
+    "PowerKind": "执法事项类型",
+    "PenaltyKind": "行政处罚的种类（行政处罚法第九条）",
+    "MeasureKind": "行政强制措施或执行的种类（行政强制法第九条、第十二条）",
+    "NoPenaltyKind": "不予处罚清单的种类：首违不罚、轻微不罚等",
+    "FineForm": "法定罚款的形式：固定幅度、倍数、比例、按数量等",
+    "PartyScope": "适用的当事人范围",
+    "PenaltyFacts": "裁量计算所依据的事实",
+    "Recommendation": "裁量计算的结果（建议）",
+    "DocumentRead": "执法文书",
+    "PublicationRead": "公示",
+    "PublicRecord": "公示的决定（已去标识化）",
+    "PublicPage": "乡镇公示页面的内容",
+    "PublishConfirm": "公示确认：所核对的草稿及修改后的文字",
+    "ReferralRead": "乡呼县应事项",
+    "ReferralCreate": "乡呼：向县直部门发出呼叫",
+    "QuarterlyReport": "季度案件报告",
+    "TownshipStatistics": "一个乡镇的季度统计",
+    "Finding": "执法监督发现的一个问题",
+    "ChainReport": "一个乡镇的全过程记录核验结果",
+    "CalendarYearRead": "一年的工作日历",
 }
 
 SUCCESS: dict[int, str] = {200: "成功", 201: "已创建", 204: "成功，无内容"}
