@@ -270,7 +270,7 @@ def test_the_case_detail_with_its_file_matches_the_published_schema(module_api: 
     case = module_api.clue(recipe.field, recipe.power, recipe.found)
     for step in [*recipe.steps, recipe.action]:
         module_api.act(case, step.action, step.on, step.actor, **_substitute(module_api, step.data))
-    assert document["components"]["schemas"]["CaseDetail"]["properties"]["file"] == {"$ref": REF + "CaseFile"}
+    assert document["components"]["schemas"]["CaseDetail"]["properties"]["file"]["$ref"] == REF + "CaseFile"
     detail = module_api.get(f"/townships/{HENGCUN}/cases/{case}", "hc-officer1").json()
     assert detail["file"]["decision"] and detail["file"]["service"] and detail["file"]["proposal"]["recommendation"]
     assert_valid(document, {"$ref": REF + "CaseDetail"}, detail, "the case detail")
