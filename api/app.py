@@ -12,9 +12,9 @@ from itertools import chain
 
 from litestar import Litestar
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 from piccolo.engine.postgres import PostgresEngine
-from zhifa.api import access, faults, limits, problems
+from zhifa.api import access, faults, limits, problems, viewer
+from zhifa.api import cors as cross_origin
 from zhifa.api.openapi import ContractConfig, attach
 from zhifa.api.routes import actions, auth, calendar, cases, catalogue, evidence, people, plugins, townships
 from zhifa.api.routes import documents as document_routes
@@ -27,6 +27,7 @@ from zhifa.api.routes import reports as report_routes
 from zhifa.api.headers import security_headers
 from zhifa.api.security import authentication
 from zhifa.core.bootstrap import open_database
+from zhifa.core.config import load_settings
 from zhifa.core.db.database import current_engine
 from zhifa.core.db.sqlite_persistent import PersistentSQLiteEngine
 from zhifa.core.registry import get_host
@@ -58,7 +59,7 @@ def openapi_config() -> OpenAPIConfig:
             "`code` 为稳定的规则代码，`detail` 为中文说明。"
         ),
         path="/schema",
-        render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
+        render_plugins=viewer.render_plugins(),  # Swagger UI, its assets served by the app (offline)
     )
 
 
@@ -105,7 +106,7 @@ def create_app(database_url: str | None = None, *, migrate: bool = False, debug:
         elif isinstance(engine, PostgresEngine) and engine.pool is not None:
             await engine.close_connection_pool()
 
-    return _build(host, start, stop, debug, before_request)
+    return cross_origin.refusing_other_origins(_build(host, start, stop, debug, before_request))
 
 
 async def refresh_calendar(_request) -> None:
@@ -116,7 +117,7 @@ async def refresh_calendar(_request) -> None:
 
 def _build(host, start, stop, debug: bool, before_request=refresh_calendar) -> Litestar:
     return attach(Litestar(
-        route_handlers=[*CORE_ROUTES, *plugins.plugin_routers(host), web_router()],  # web: the pages (issue 17)
+        route_handlers=[*CORE_ROUTES, viewer.ASSETS, *plugins.plugin_routers(host), web_router()],  # web: the pages (issue 17)
         guards=[access.guard],
         middleware=[limits.url_limits, authentication],
         exception_handlers={**problems.HANDLERS, **faults.HANDLERS},
@@ -127,6 +128,7 @@ def _build(host, start, stop, debug: bool, before_request=refresh_calendar) -> L
         before_send=[security_headers],
         on_shutdown=[stop],
         openapi_config=openapi_config(),
+        cors_config=cross_origin.cors_config(load_settings().cors),  # off unless zhifa.toml lists origins
         template_config=template_config(),  # the web app's Jinja2 templates (zhifa.web)
         debug=debug,
     ))

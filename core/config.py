@@ -15,10 +15,18 @@ import msgspec
 CONFIG_NAME = "zhifa.toml"
 
 
+class CorsSettings(msgspec.Struct, forbid_unknown_fields=True):
+    """``[cors]``: the web origins (scheme://host[:port]) whose pages may call the API; none by default."""
+
+    allow_origins: list[str] = []
+    max_age: int = 600  # seconds a browser may keep a preflight's answer
+
+
 class Settings(msgspec.Struct, forbid_unknown_fields=True):
     database_url: str = "sqlite:///zhifa.sqlite3"
     timezone: str = "Asia/Shanghai"  # legal deadlines are local dates here
     evidence_dir: str = "evidence"  # evidence files, content-addressed, relative to home
+    cors: CorsSettings = msgspec.field(default_factory=CorsSettings)  # cross-origin access, off unless listed
 
 
 class ConfigError(Exception):
@@ -67,6 +75,8 @@ def write_default_config(settings: Settings | None = None) -> Path:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         data = msgspec.to_builtins(settings or Settings())
-        lines = ["# zhifa 配置文件（TOML）", ""] + [f'{k} = "{v}"' for k, v in data.items()]
+        lines = ["# zhifa 配置文件（TOML）", ""] + [f'{k} = "{v}"' for k, v in data.items() if isinstance(v, str)]
+        lines += ["", "# 跨域访问（CORS）：默认关闭。另一来源（协议://主机[:端口]）上的前端页面要调用本接口时，逐一列出：",
+                  "# [cors]", '# allow_origins = ["https://zhifa-web.example.gov.cn"]']
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -43,3 +43,9 @@ def test_the_built_wheel_carries_the_catalogues_and_runs_the_command(tmp_path):
     assert {"urban", "market", "ecology", "agri", "culture"} <= set(plugins)
     assert all(plugins[f]["powers"] >= 12 and plugins[f]["templates"] >= 1 for f in ("urban", "agri"))
     assert json.loads(zhifa("calendar", "show", "2026", "--json"))["source"] == "official"
+    # the OpenAPI viewer's assets and their licence (served by the app itself: no CDN on an intranet)
+    from zhifa.api import viewer
+
+    shipped = site / "zhifa" / "api" / "static" / "swagger-ui"
+    for name in (*viewer.ASSET_FILES, *viewer.LICENCE_FILES):
+        assert (shipped / name).read_bytes() == (viewer.ASSETS_DIR / name).read_bytes(), name

@@ -18,13 +18,14 @@ from typing import Annotated, Any
 from litestar import Request, Response, post
 from litestar.params import Body, HeaderParameter
 from zhifa.api.access import record_id, roles
+from zhifa.api.limits import RequestRefused
 from zhifa.api.params import on_day, township
 from zhifa.core import clock
 from zhifa.core.procedure.actions import ACTIONS, Action
 from zhifa.core.schemas.auth import Principal
 from zhifa.core.schemas.cases import CaseDetail
 from zhifa.core.services import case_search, procedure
-from zhifa.core.services.errors import Invalid, PreconditionRequired
+from zhifa.core.services.errors import PreconditionRequired
 
 IF_MATCH = ("必填。本案件的版本号，即读取案件（GET 案件详情或上一次办案操作）时响应头 ETag 的值，如 \"3\"。"
             "缺少时答 428（case.if_match_required）；案件已被他人修改、版本不符时答 409（case.version_conflict），不保存。")
@@ -39,7 +40,8 @@ def expected_version(if_match: str | None) -> int:
     try:
         return int(value)
     except ValueError as exc:
-        raise Invalid("if_match", "If-Match 应为案件版本号（案件详情返回的 ETag）") from exc
+        raise RequestRefused("if_match", "If-Match 应为案件版本号（案件详情返回的 ETag），如 \"3\"",
+                             field="If-Match", source="header") from exc
 
 
 def action_date(on: dt.date | None) -> dt.date:

@@ -22,14 +22,15 @@ TAGS = ["证据"]
 MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
 
 
-@post("/townships/{code:str}/cases/{case_id:int}/evidence", opt=roles(R.officer), tags=TAGS, summary="上传证据",
+@post("/townships/{code:str}/cases/{case_id:int}/evidence", opt=roles(R.officer, R.auxiliary), tags=TAGS, summary="上传证据",
       request_max_body_size=None, status_code=201,
       responses={200: ResponseSpec(EvidenceRead, description="本案已有内容相同（SHA-256 一致）的证据：返回该证据的已有记录")},
       description="请求体为证据文件原始内容（Content-Type 为其媒体类型），边接收边计算 SHA-256；"
                   f"上限 {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB。新证据答 201；同一文件再次上传到同一案件答 200 "
                   "并返回已有的记录（不新增证据，也不记事件）。上传人即取证人：须本人持有取证当日（取证时间的本地日期）有效、"
                   "覆盖本案领域的行政执法证，否则答 422 officer.actor_no_valid_certificate（与案件操作同一规则），"
-                  "不保存任何内容。存储空间已满答 507。")
+                  "不保存任何内容。辅助人员只能为本人登记、仍处于线索阶段的案件上传照片等材料（辅助人员记录线索、拍摄照片，"
+                  "不得调查取证），其他案件答 422。存储空间已满答 507。")
 async def upload(
     request: Request[Principal, str, object], code: str = township(), case_id: int = record_id("案件"),
     kind: str = Parameter(max_length=text.CODE_MAX, description="法定证据种类"),

@@ -56,9 +56,9 @@ async def enable(township_code: str, data: AuthorisationCreate) -> Authorisation
     except ValueError as exc:
         raise Invalid("authorisation.basis", f"授权方式 {data.basis} 无效：应为 entrusted（委托）或 conferred（赋权）") from exc
     if not data.document_no.strip():
-        raise Invalid("authorisation.document_required", "必须填写授权（委托/赋权）文件的文号")
+        raise Invalid("authorisation.document_required", "必须填写授权（委托/赋权）文件的文号", field="document_no")
     if data.valid_to is not None and data.valid_to < data.valid_from:
-        raise Invalid("authorisation.dates", "授权的截止日期早于起始日期")
+        raise Invalid("authorisation.dates", "授权的截止日期早于起始日期", field="valid_to")
     department_id = None
     if data.department:
         department = await TownshipScope(township).resolve("department", data.department, field="department")

@@ -30,7 +30,7 @@ from zhifa.core.domain.roles import Role
 from zhifa.core.registry import get_host
 from zhifa.core.rules import people
 from zhifa.core.rules.context import ActionContext
-from zhifa.core.rules.refusal import Refused
+from zhifa.core.rules.refusal import Refusal, Refused
 from zhifa.core.schemas.cases import EvidenceRead
 from zhifa.core.services import events
 from zhifa.core.services.cases import get_case
@@ -113,6 +113,11 @@ async def _collector_may_collect(township: dict, case, collector: str, on: dt.da
     record clues and take photos; they never collect evidence in an investigation)."""
     if await _own_clue_of_auxiliary(township, case, collector):
         return
+    if await _auxiliary(township, collector):
+        raise Refused(Refusal(
+            "evidence.auxiliary_own_clue_only",
+            "辅助人员只能为本人登记、尚处于线索阶段的案件上传照片等材料；立案后的调查取证须由两名以上持证执法人员进行"
+            "（行政处罚法第四十二条）"))
     catalogue = get_host().registry.catalogues.get(case.field)
     ctx = ActionContext(
         action="register_evidence", township=township["code"], on=on, field=case.field, power=case.power,
@@ -122,6 +127,13 @@ async def _collector_may_collect(township: dict, case, collector: str, on: dt.da
     refusals = people.actor_has_role(Role.officer)(ctx) or people.actor_certified(ctx)
     if refusals:
         raise Refused(refusals)
+
+
+async def _auxiliary(township: dict, collector: str) -> bool:
+    """Whether the collector is an auxiliary (辅助人员) of the township, holding no officer's role."""
+    user = await AppUser.select(AppUser.roles).where(
+        (AppUser.username == collector) & (AppUser.township == township["id"])).output(load_json=True).first()
+    return user is not None and "auxiliary" in user["roles"] and "officer" not in user["roles"]
 
 
 async def _own_clue_of_auxiliary(township: dict, case, collector: str) -> bool:

@@ -24,7 +24,7 @@ async def create_party(township_code: str, data: PartyCreate) -> PartyRead:
     township = await get_township_row(township_code)
     name = data.name.strip()
     if not name:
-        raise Invalid("party.name_required", "当事人名称不能为空")
+        raise Invalid("party.name_required", "当事人名称不能为空", field="name")
     birth = None
     try:
         if data.kind == "citizen":
@@ -33,11 +33,12 @@ async def create_party(township_code: str, data: PartyCreate) -> PartyRead:
         elif data.kind == "organisation":
             identifier = identifiers.credit_code(data.identifier)
             if not (data.legal_representative or "").strip():
-                raise Invalid("party.legal_representative_required", "法人或者其他组织必须填写法定代表人（负责人）")
+                raise Invalid("party.legal_representative_required", "法人或者其他组织必须填写法定代表人（负责人）",
+                              field="legal_representative")
         else:
             raise Invalid("party.kind", f"当事人类型 {data.kind} 无效：应为 citizen（公民）或 organisation（法人或者其他组织）")
     except identifiers.InvalidIdentifier as exc:
-        raise Invalid(exc.code, str(exc)) from exc
+        raise Invalid(exc.code, str(exc), field="identifier") from exc  # the request's field, whichever kind
     exists = await Party.exists().where((Party.township == township["id"]) & (Party.identifier == identifier))
     if exists:
         raise Conflict("party.exists", f"本乡镇已登记证件号码为 {identifier} 的当事人")

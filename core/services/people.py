@@ -24,7 +24,7 @@ def _roles(values: list[str]) -> list[Role]:
         return [Role(v) for v in dict.fromkeys(values)]
     except ValueError as exc:
         allowed = "、".join(r.value for r in Role)
-        raise Invalid("user.role_unknown", f"未知角色：{exc.args[0]}（可选：{allowed}）") from exc
+        raise Invalid("user.role_unknown", f"未知角色：{exc.args[0]}（可选：{allowed}）", field="roles") from exc
 
 
 def hash_password(password: str) -> str:
@@ -83,7 +83,7 @@ async def add_certificate(username: str, data: CertificateCreate) -> Certificate
     if Role.officer.value not in roles:
         raise Invalid("certificate.not_officer", f"{user['display_name']} 不是执法人员，不能登记行政执法证")
     if data.valid_to < data.valid_from:
-        raise Invalid("certificate.dates", "执法证有效期截止日早于起始日")
+        raise Invalid("certificate.dates", "执法证有效期截止日早于起始日", field="valid_to")
     registry = get_host().registry
     unknown = [f for f in data.fields if f not in registry.catalogues]
     if not data.fields or unknown:

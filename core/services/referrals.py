@@ -278,7 +278,7 @@ async def rate_referral(referral_id: int, data: ReferralRating, *, actor: str, a
     _require(user, SENDERS)
     row = await _visible(referral_id, user)
     if isinstance(data.score, bool) or not isinstance(data.score, int) or not 1 <= data.score <= 5:
-        raise Invalid("referral.rating", f"评价须为 1 至 5 的整数，收到 {data.score!r}")
+        raise Invalid("referral.rating", f"评价须为 1 至 5 的整数，收到 {data.score!r}", field="score")
     if row["rating"] is not None:
         raise Conflict("referral.rated", f"该事项已评价（{row['rating']} 分）")
     moment = _moment(at)

@@ -27,7 +27,7 @@ async def create_township(data: TownshipCreate) -> TownshipRead:
     try:
         code = identifiers.township_code(data.code)
     except identifiers.InvalidIdentifier as exc:
-        raise Invalid(exc.code, str(exc)) from exc
+        raise Invalid(exc.code, str(exc), field="code") from exc
     name = data.name.strip()
     if not name:
         raise Invalid("township.name_required", "乡镇名称不能为空")
