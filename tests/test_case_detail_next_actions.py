@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from zhifa.core import clock
 from zhifa.core.calendar import sources
 
 from .api_recipes import noticed
@@ -65,10 +66,10 @@ def test_deadlines_carry_basis_provisional_flag_and_days_left_filing_and_decisio
         clue = api.clue("urban", "URBAN-CF-004", "2026-12-03")
         filing = {d["code"]: d for d in api.get(f"{CASES}/{clue}", "hc-captain").json()["deadlines"]}["filing_decision"]
         assert isinstance(filing["provisional"], bool) and filing["basis"] and filing["name"]
-        assert filing["days_left"] == (dt.date.fromisoformat(filing["due"]) - dt.date(2026, 12, 4)).days
+        assert filing["days_left"] == (dt.date.fromisoformat(filing["due"]) - clock.today()).days
         filed = api.clue("urban", "URBAN-CF-004", "2026-12-01")
         api.act(filed, "file_case", "2026-12-02", "hc-captain", officers=["hc-officer1", "hc-officer2"])
         deadlines = {d["code"]: d for d in api.get(f"{CASES}/{filed}", "hc-captain").json()["deadlines"]}
     decision = deadlines["decision"]
     assert decision["provisional"] is False and decision["basis"]
-    assert decision["days_left"] == (dt.date.fromisoformat(decision["due"]) - dt.date(2026, 12, 4)).days > 80
+    assert decision["days_left"] == (dt.date.fromisoformat(decision["due"]) - clock.today()).days > 80

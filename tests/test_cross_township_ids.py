@@ -78,6 +78,8 @@ NOT_TOWNSHIP_RECORDS: dict[tuple[str, str], str] = {
                            "another county's township is answered like a missing one (tests/test_supervisor_job_http)",
     ("query", "department"): "a department code filtering the township's own quarterly report; names no record",
     ("body", "targets.field"): "a catalogue code (national, published): the field of a directory entry imported",
+    ("body", "reporter.inspectors"): "what a clue's reporter record says (free JSON, stored as written, never resolved); "
+                                     "a random-inspection clue's inspectors are written there by the service from the draw",
 }
 
 

@@ -3,15 +3,21 @@ the county-wide case list → statistics → findings → the quarterly 案件�
 
 → a referral (乡呼县应) sent by a township and answered by a county department user, who sees only
 what is addressed to their department.
+
+→ 双随机、一公开: each township draws; the supervisor verifies every draw of the county (recomputed from its
+recorded seed), draws and records nothing, and reads the published results on the public list.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import docx
+from zhifa.core import clock
 
 from .api_support import FENSHUI, HENGCUN, Api
+from .helpers import valid_credit_code
 
 
 def _operations(api: Api) -> set[str]:
@@ -140,3 +146,57 @@ def test_a_township_sends_a_referral_a_county_department_answers_it_and_sees_onl
     # a department user cannot send (the township is not theirs: answered like a missing one), an officer cannot answer
     assert api.post(send, "amr-liaison", json={"department": "market-county_amr", "summary": "x"}).status_code == 404
     assert api.post(path(answer), "hc-officer1", json={"answer": "x"}).status_code == 403
+
+
+def test_supervisor_verifies_each_townships_inspection_draw_and_reads_the_published_results(api: Api):
+    """双随机、一公开: each township draws and publishes; the county's supervisor verifies every draw, draws nothing."""
+    ops = _operations(api)
+    base = "/townships/{code}/inspections"
+    targets, inspectors = _op(ops, f"POST {base}/targets/csv"), _op(ops, f"POST {base}/inspectors")
+    plans, draw = _op(ops, f"POST {base}/plans"), _op(ops, f"POST {base}/plans/{{plan_id}}/draws")
+    draws, verify = _op(ops, f"GET {base}/draws"), _op(ops, f"GET {base}/draws/{{draw_id}}/verify")
+    results, publish = _op(ops, f"POST {base}/draws/{{draw_id}}/results"), _op(ops, f"POST {base}/draws/{{draw_id}}/publish")
+    public = _op(ops, "GET /public/{township}/inspections")
+    today = clock.today()
+    window = {"starts_on": (today - dt.timedelta(days=3)).isoformat(), "ends_on": (today + dt.timedelta(days=20)).isoformat()}
+
+    drawn = {}
+    for township, prefix, n in ((HENGCUN, "hc", 1), (FENSHUI, "fs", 2)):
+        at = lambda template: template.replace("{code}", township)  # noqa: E731
+        name = f"{'横村' if prefix == 'hc' else '分水'}镇某广告有限公司"
+        csv = f"名称,统一社会信用代码,风险分类\n{name},{valid_credit_code(f'91330122MA2K{n:05d}')},A\n".encode()
+        imported = api.post(at(targets), f"{prefix}-admin", params={"field": "urban"}, content=csv,
+                            headers={"Content-Type": "text/csv"})
+        assert imported.status_code == 200, imported.text
+        added = api.post(at(inspectors), f"{prefix}-admin",
+                         json={"inspectors": [f"{prefix}-officer1", f"{prefix}-officer2", f"{prefix}-captain"]})
+        assert added.status_code == 200, added.text
+        plan = api.post(at(plans), f"{prefix}-captain", json={"field": "urban", "title": f"{name}所在领域抽查",
+                                                             "ratios": {c: "100" for c in "ABCD"}, **window})
+        assert plan.status_code == 201, plan.text
+        made = api.post(at(draw).replace("{plan_id}", str(plan.json()["id"])), f"{prefix}-captain", json={})
+        assert made.status_code == 201, made.text
+        drawn[township] = made.json()
+
+    # the supervisor: every township's draws, each recomputed from its recorded seed and verified; no draw of their own
+    for township, made in drawn.items():
+        at = lambda template: template.replace("{code}", township).replace("{draw_id}", str(made["id"]))  # noqa: E731
+        assert made["id"] in [d["id"] for d in api.get(at(draws), "jiandu").json()]
+        report = api.get(at(verify), "jiandu")
+        assert report.status_code == 200 and report.json()["verified"] is True, report.text
+        assert report.json()["targets"]["recorded_hash"] == made["target_directory_hash"]
+        assert api.post(at(draw).replace("{plan_id}", str(made["plan_id"])), "jiandu", json={}).status_code == 403
+        assert api.get(at(verify), "other-admin").status_code == 404  # another county's supervisor
+
+    # 横村镇 records and publishes; the public list shows the result, the supervisor verifies the same draw again
+    hc = drawn[HENGCUN]
+    at = lambda template: template.replace("{code}", HENGCUN).replace("{draw_id}", str(hc["id"]))  # noqa: E731
+    target = hc["assignments"][0]["target_id"]
+    assert api.post(at(results), "jiandu", json={"target_id": target, "outcome": "no_problem"}).status_code == 403
+    recorded = api.post(at(results), "hc-officer1", json={"target_id": target, "outcome": "no_problem"})
+    assert recorded.status_code == 201, recorded.text
+    assert api.post(at(publish), "hc-captain").status_code == 200
+    shown = api.get(public.replace("{township}", HENGCUN)).json()["publications"]
+    assert [(p["draw_id"], [r["outcome_name"] for r in p["results"]]) for p in shown] == [(hc["id"], ["未发现问题"])]
+    assert api.get(at(verify), "jiandu").json()["verified"] is True
+    assert api.get(public.replace("{township}", FENSHUI)).json()["publications"] == []
