@@ -144,3 +144,12 @@ def _all(form: Any, name: str) -> list[str]:
             return []
     value = form.get(name)
     return value if isinstance(value, list) else ([value] if value else [])
+
+
+def proposal_prefill(fields: list[FormField], file: dict) -> dict[str, Any]:
+    """The form's starting values from the officers' proposal (调查终结: amount, penalties, reasons) where the
+    action takes a field of the same name — what the head decides on is, to begin with, what was proposed.
+    The gates judge these values like any other the form sends."""
+    proposal = file.get("proposal") or {}
+    names = {f.name for f in fields}
+    return {k: v for k, v in proposal.items() if k in names and k != "outcome" and v not in (None, "", [], {})}

@@ -29,6 +29,7 @@ class WorkItem(msgspec.Struct, kw_only=True):
     officers: list[str]
     deadlines: list[DeadlineRead]  # running periods, nearest first
     nearest: DeadlineRead | None
+    file: dict  # the case file as the case detail gives it
 
 
 async def open_work(township_code: str, *, on: dt.date | None = None, officer: str | None = None,
@@ -49,6 +50,6 @@ async def open_work(township_code: str, *, on: dt.date | None = None, officer: s
         running = sorted(case_deadlines(row["status"], file, found_on=clock.local_date(row["found_at"]),
                                         filed_on=row["filed_on"], periods=periods, on=on), key=lambda d: d.due)
         items.append(WorkItem(case=read_case(row, township_code), officers=list(file.officers), deadlines=running,
-                              nearest=running[0] if running else None))
+                              nearest=running[0] if running else None, file=casefile.dump(file)))
     items.sort(key=lambda item: (item.nearest is None, item.nearest.due if item.nearest else dt.date.max, -item.case.id))
     return items

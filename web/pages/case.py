@@ -82,8 +82,12 @@ async def _case_page(request: Request, code: str, case_id: int, *, status: int =
     views = []
     for item in detail.next_actions:
         spec = ACTIONS[item.action]
-        view = ActionView(item, forms.fields_of(item.input_schema, staff, party_choices),
-                          bool(principal.roles & {r.value for r in spec.roles}), spec.roles)
+        fields = forms.fields_of(item.input_schema, staff, party_choices)
+        prefill = forms.proposal_prefill(fields, detail.file)
+        if prefill:  # the dry run asked about an empty form; ask it about the form as the page fills it in
+            item = await _asked_with(code, case_id, item, prefill, principal.username)
+        view = ActionView(item, fields, bool(principal.roles & {r.value for r in spec.roles}), spec.roles)
+        view.values = {k: _shown(v) for k, v in prefill.items()}
         if failed is not None and failed.name == view.name:
             view.errors, view.values, view.open = failed.errors, failed.values, True
             view.refusals = failed.refusals or view.refusals
@@ -107,6 +111,22 @@ async def _case_page(request: Request, code: str, case_id: int, *, status: int =
                 evidence_errors=evidence_errors or {}, document_error=document_error, can_upload=writer, can_render=writer or bool(
                     principal.roles & {R.approver.value, R.township_head.value}), today=clock.today(),
                 now=clock.now_utc().astimezone(clock.zone()).strftime("%Y-%m-%dT%H:%M"))
+
+
+async def _asked_with(code: str, case_id: int, item, data: dict, actor: str):
+    """The next action as the dry run of the same gates answers for ``data`` (nothing written)."""
+    from zhifa.core.schemas.cases import NextAction, RefusalRead
+
+    try:
+        refusals = await procedure.dry_run(code, case_id, item.action, actor=actor, data=data)
+    except (Invalid, NotFound):
+        return item
+    return NextAction(action=item.action, label=item.label, allowed=not refusals, input_schema=item.input_schema,
+                      refusals=[RefusalRead(code=r.code, message=r.message) for r in refusals])
+
+
+def _shown(value):
+    return "\n".join(value) if isinstance(value, list) else value
 
 
 @get("/web/t/{code:str}/cases/{case_id:int}", opt=web_roles(*READERS))

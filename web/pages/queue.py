@@ -13,8 +13,10 @@ from zhifa.core import clock
 from zhifa.core.domain.roles import Role
 from zhifa.core.procedure.actions import ACTIONS
 from zhifa.core.procedure.states import Status
-from zhifa.core.services import procedure, worklist
+from zhifa.core.services import case_search, procedure, worklist
 from zhifa.core.services.townships import get_township_row
+from zhifa.core.services.errors import Invalid, NotFound
+from zhifa.web import forms
 from zhifa.web.access import web_roles
 from zhifa.web.render import page
 from zhifa.web.session import principal_of
@@ -45,8 +47,13 @@ async def queue(request: Request, code: FromPath[str]) -> Response:
         for name, spec in mine:
             if status not in spec.sources or _side_step(name):
                 continue
-            if not await procedure.dry_run(code, item.case.id, name, actor=principal.username, on=today,
-                                           township=township):
+            prefill = forms.proposal_prefill(forms.fields_of(case_search.input_schema(name), [], []), item.file)
+            try:
+                refusals = await procedure.dry_run(code, item.case.id, name, actor=principal.username, on=today,
+                                                   township=township, data=prefill or None)
+            except (Invalid, NotFound):
+                refusals = ["?"]
+            if not refusals or _form_decides(name):  # as the case page: an empty form's refusal is no answer yet
                 allowed.append(spec.title)
         if allowed:
             awaiting.append(Awaiting(item, allowed))
@@ -60,6 +67,12 @@ _SIDE_STEPS = frozenset({"transfer", "decline_filing", "approve_filing_extension
                          "hand_back", "revoke", "collective_discussion", "approve_deferral", "apply_to_court",
                          "decide_preserved_evidence", "request_police_reconsideration", "resume_after_non_filing",
                          "record_police_receipt", "copy_to_procuratorate", "record_police_decision", "resume"})
+
+
+def _form_decides(name: str) -> bool:
+    schema = case_search.input_schema(name)
+    root = schema["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+    return bool(root.get("required"))
 
 
 def _side_step(name: str) -> bool:
