@@ -74,6 +74,8 @@ BODIES: dict[str, Any] = {
                                                   "valid_from": "2026-01-01", "valid_to": "2030-12-31"},
     f"POST {T}/parties": {"kind": "citizen", "name": "王五", "identifier": "330122198503124110",
                           "address": "桐庐县横村镇横村路 1 号", "phone": "13905711234"},
+    f"POST {T}/settings/documents": {"payment_bank": "中国农业银行桐庐县支行", "payment_account": "19-535101040000000"},
+    f"POST {T}/cases/{{case_id}}/documents": {"template": "decision", "on": "2026-11-20"},
     f"POST {T}/cases": {"field": "urban", "source": "grid", "summary": "网格员报告：横村路占道经营",
                         "found_at": FOUND_AT, "place": "横村镇横村路", "reporter": {"name": "李网格", "phone": "13805710000"}},
     f"POST {T}/publications/{{publication_id}}/publish": {

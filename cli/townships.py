@@ -117,3 +117,32 @@ def apply(path: Path = typer.Argument(..., exists=True, dir_okay=False, help="�
     if json:
         return emit_json(summary)
     console.print(county_config.describe(summary), highlight=False)
+
+
+@app.command("documents")
+def documents(
+    code: str = typer.Argument(..., help="乡镇行政区划代码"),
+    set_: list[str] = typer.Option([], "--set", help="修改一项文书设置：名称=值（如 payment_bank=中国农业银行桐庐县支行）；值为空恢复缺省"),
+    json: bool = JsonOption,
+) -> None:
+    """查看或修改乡镇的文书设置（文号格式、执法主体、地址、复议机关、法院、罚款缴纳方式）。"""
+    import msgspec
+    from zhifa.cli.common import fail
+    from zhifa.core.documents import service
+    from zhifa.core.documents.settings import DocumentSettingsChange
+
+    values = {}
+    for item in set_:
+        name, sep, value = item.partition("=")
+        if not sep:
+            fail(f"--set 应写作 名称=值，收到「{item}」")
+        values[name.strip()] = value
+    unknown = [n for n in values if n not in DocumentSettingsChange.__struct_fields__]
+    if unknown:
+        fail(f"没有名为「{unknown[0]}」的文书设置（可设置：{'、'.join(DocumentSettingsChange.__struct_fields__)}）")
+    change = msgspec.convert(values, DocumentSettingsChange)
+    settings = run_service(lambda: service.change_township_documents(code, change) if values
+                           else service.township_documents(code))
+    if json:
+        return emit_json(settings)
+    emit_table("文书设置", ["名称", "值"], ((k, getattr(settings, k)) for k in settings.__struct_fields__))

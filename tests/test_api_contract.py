@@ -145,6 +145,15 @@ def rendered_document(a: Api, township: str = HENGCUN, user: str = "hc-officer1"
     return case, made.id
 
 
+example(f"GET {T}/settings/documents")(lambda a: Call("hc-head"))
+example(f"POST {T}/settings/documents")(lambda a: Call("hc-admin", json={
+    "payment_bank": "中国农业银行桐庐县支行", "payment_account": "19-535101040000000"},
+    invalid={"json": {"payment_bank": 5}}))
+example(f"GET {T}/cases/{{case_id}}/templates")(lambda a: Call("hc-legal", params={"case_id": rendered_document(a)[0]}))
+example(f"POST {T}/cases/{{case_id}}/documents")(lambda a: Call(
+    "hc-officer1", params={"case_id": a.clue("urban", None, "2026-11-02")}, expect=201,
+    json={"template": "case_source", "on": "2026-11-02", "data": {"source": {"opinion": "建议立案调查"}}},
+    invalid={"json": {"template": "case_source", "on": "2026-02-30"}}))
 example(f"GET {T}/cases/{{case_id}}/documents")(lambda a: Call("hc-legal", params={"case_id": rendered_document(a)[0]}))
 example(f"GET {T}/documents/{{document_id}}/content")(lambda a: Call(
     "hc-head", params={"document_id": rendered_document(a)[1]}, query={"format": "pdf"},

@@ -1,7 +1,9 @@
 """执法文书 of a case: the list, and the stored Word or PDF file (hash checked first).
 
-Documents are made by ``zhifa case document`` (zhifa.core.documents.service.render_document);
-over the API they are read: ``GET …/cases/{id}/documents`` and ``GET …/documents/{id}/content``.
+Documents are made by ``zhifa case document`` and ``POST …/cases/{id}/documents`` — the same
+service (zhifa.core.documents.service.render_document); ``GET …/cases/{id}/templates`` says which
+templates the case may use and whether its file is ready for each now; ``GET …/cases/{id}/documents``
+lists what was made and ``GET …/documents/{id}/content`` downloads the Word or PDF file.
 A document whose file has gone from the store is 409 ``document.file_missing``, tampered content
 400 ``document.tampered`` — never a crash.
 """
@@ -17,17 +19,51 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from litestar import Response, get
-from litestar.params import Parameter
+from litestar import Request, Response, get, post
+from litestar.params import JSONBody, Parameter
 from litestar.response import Stream
-from zhifa.api.access import CASE_READERS, record_id, roles
+from zhifa.api.access import CASE_READERS, R, record_id, roles
+from zhifa.api.limits import calendar_day
 from zhifa.api.params import township
+from zhifa.core import clock
+from zhifa.core.rules import dates
+from zhifa.core.rules.refusal import Refused
+from zhifa.core.schemas.auth import Principal
 from zhifa.core.documents import service
-from zhifa.core.schemas.documents import DocumentRead
+from zhifa.core.schemas.documents import DocumentCreate, DocumentRead, TemplateRead
 
 TAGS = ["执法文书"]
 MEDIA_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                "pdf": "application/pdf"}
+
+
+MAKERS = frozenset({R.officer, R.approver, R.township_head})  # as the web app's case page
+
+
+@get("/townships/{code:str}/cases/{case_id:int}/templates", opt=roles(CASE_READERS), tags=TAGS,
+     summary="本案可用的文书模板（核心模板、领域模板及领域替换的模板），及现在能否生成",
+     description="ready 为 false 时 not_ready 说明案卷还缺什么（如「本案尚未作出行政处罚决定（decide）」），"
+                 "此时生成该文书答 400 document.not_ready。")
+async def list_templates(code: str = township(), case_id: int = record_id("案件")) -> list[TemplateRead]:
+    return await service.list_templates(code, case_id)
+
+
+@post("/townships/{code:str}/cases/{case_id:int}/documents", opt=roles(MAKERS), tags=TAGS, status_code=201,
+      summary="制作执法文书：编号、生成 Word 和 PDF、保存并记入全过程记录",
+      description="与 zhifa case document 相同。template 为模板代码（GET …/templates）；on 为文书日期（缺省今天，"
+                  "不得晚于今天）；data 补充案卷中没有的内容；replaces 更正一份已制作的同种文书（沿用其文号）。"
+                  "制作人即当前用户。答复中的 blanks 为没有内容、须在 Word 中补填的项目。")
+async def render(request: Request[Principal, str, object], data: JSONBody[DocumentCreate], code: str = township(),
+                 case_id: int = record_id("案件")) -> DocumentRead:
+    on = clock.today() if data.on is None else calendar_day(data.on, field="on", source="body")
+    refusals = dates.happened("on", on, clock.today())
+    if refusals:
+        raise Refused(refusals)
+    values = dict(data.data)
+    if data.officers is not None:
+        values["officers"] = list(data.officers)
+    return await service.render_document(code, case_id, data.template, actor=request.user.username, data=values,
+                                         on=on, replaces=data.replaces)
 
 
 @get("/townships/{code:str}/cases/{case_id:int}/documents", opt=roles(CASE_READERS), tags=TAGS,
@@ -85,4 +121,4 @@ async def export(code: str = township(), case_id: int = record_id("案件"),
         "Content-Disposition": f'attachment; filename="case-{case_id}.zip"'})
 
 
-ROUTES = [list_documents, download, export]
+ROUTES = [list_templates, render, list_documents, download, export]

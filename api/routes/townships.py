@@ -10,6 +10,8 @@ from litestar.params import JSONBody
 from zhifa.api.access import CASE_READERS, COUNTY_READERS, PEOPLE_READERS, R, roles
 from zhifa.api.params import on_day, township
 from zhifa.core import clock
+from zhifa.core.documents import service as documents
+from zhifa.core.documents.settings import DocumentSettings, DocumentSettingsChange
 from zhifa.core.schemas.auth import Principal
 from zhifa.core.schemas.townships import AuthorisationCreate, AuthorisationRead, EffectivePower, TownshipRead
 from zhifa.core.services import authorisations, townships
@@ -65,4 +67,19 @@ async def effective_powers(code: str = township(), on: dt.date | None = on_day("
     return await authorisations.effective_powers(code, on or clock.today())
 
 
-ROUTES = [list_townships, get_township, list_authorisations, enable, disable, effective_powers]
+@get("/townships/{code:str}/settings/documents", opt=roles(PEOPLE_READERS, CASE_READERS), tags=TAGS,
+     summary="文书设置（文号格式、执法主体、地址、复议机关、法院、罚款缴纳方式）")
+async def document_settings(code: str = township()) -> DocumentSettings:
+    return await documents.township_documents(code)
+
+
+@post("/townships/{code:str}/settings/documents", opt=roles(R.township_admin), tags=TAGS, status_code=200,
+      summary="修改文书设置（只改送来的字段；送空字符串恢复缺省）",
+      description="罚款决定书须写明缴纳罚款的银行和账号，或者电子缴款方式（行政处罚法第六十七条：罚缴分离）；"
+                  "委托实施的案件用委托部门的设置（由县里配置）。number_format 可用 {short}、{code}、{year}、{n}、{township}。")
+async def change_document_settings(data: JSONBody[DocumentSettingsChange], code: str = township()) -> DocumentSettings:
+    return await documents.change_township_documents(code, data)
+
+
+ROUTES = [list_townships, get_township, list_authorisations, enable, disable, effective_powers, document_settings,
+          change_document_settings]

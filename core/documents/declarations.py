@@ -82,14 +82,14 @@ def resolve(code: str, field: str, power: str | None) -> Template:
         if template.code == code:
             if not _applies(template, power):
                 raise Invalid("document.power_mismatch",
-                              f"文书模板「{template.declaration.name}」不适用于执法事项 {power or '（未确定）'}")
+                              f"文书模板「{template.declaration.name}」不适用于执法事项 {power or '（未确定）'}", field="template")
             return template
     registry = get_host().registry
     for catalogue in registry.catalogues.values():
         if any(t.code == code for t in catalogue.templates):
             raise Invalid("document.other_field",
-                          f"文书模板 {code} 属于{catalogue.field.name}领域，不能用于本案（{field}）")
-    raise NotFound("document.template_unknown", f"没有编号为 {code} 的文书模板")
+                          f"文书模板 {code} 属于{catalogue.field.name}领域，不能用于本案（{field}）", field="template")
+    raise NotFound("document.template_unknown", f"没有编号为 {code} 的文书模板", field="template")
 
 
 def available(field: str, power: str | None) -> list[Template]:

@@ -23,7 +23,8 @@ from zhifa.core.documents.declarations import Template
 from zhifa.core.documents.formatting import cn_date, cn_datetime
 from zhifa.core.documents.pdf import docx_to_pdf
 from zhifa.core.documents.render import render_docx
-from zhifa.core.documents.settings import checked, department_settings, document_settings, merged
+from zhifa.core.documents.settings import (DocumentSettings, DocumentSettingsChange, changed, checked, department_settings,
+                                          document_settings, merged)
 from zhifa.core.domain import identifiers
 from zhifa.core.domain.authorisation import effective_grant
 from zhifa.core.procedure import casefile
@@ -143,7 +144,7 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
     template = declarations.resolve(template_code, row["field"], row["power"])
     ready = READY.get(template_code) or READY.get(template.declaration.overrides)
     if ready is not None and not ready[0](row, file):
-        raise Invalid("document.not_ready", f"不能生成「{template.declaration.name}」：{ready[1]}")
+        raise Invalid("document.not_ready", f"不能生成「{template.declaration.name}」：{ready[1]}", field="template")
 
     registry = get_host().registry
     found_on = clock.local_date(row["found_at"])
@@ -152,7 +153,8 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
     grant = effective_grant(grants, row["field"], row["power"] or "", basis_on) or effective_grant(
         grants, row["field"], row["power"] or "", on)
     if grant is None:
-        raise Invalid("document.no_grant", f"本乡镇在 {basis_on} 没有实施本案执法事项的授权，无法确定以谁的名义制作文书")
+        raise Invalid("document.no_grant", f"本乡镇在 {basis_on} 没有实施本案执法事项的授权，无法确定以谁的名义制作文书",
+                      field="template")
     department = None
     if grant.department is not None:
         department = await Department.select().where(Department.id == grant.department).output(load_json=True).first()
@@ -283,9 +285,10 @@ async def render_document(
         original = await Document.select().where(
             (Document.id == replaces) & (Document.township == township["id"]) & (Document.case == case_id)).first()
         if original is None or original["template"] != template.code:
-            raise Invalid("document.replaces", f"要更正的文书 {replaces} 不是本案的「{template.declaration.name}」")
+            raise Invalid("document.replaces", f"要更正的文书 {replaces} 不是本案的「{template.declaration.name}」",
+                          field="replaces")
         if await Document.exists().where((Document.township == township["id"]) & (Document.replaces == replaces)):
-            raise Invalid("document.replaces", f"文书 {replaces} 已被更正过，请更正最新的一份")
+            raise Invalid("document.replaces", f"文书 {replaces} 已被更正过，请更正最新的一份", field="replaces")
     settings = prepared.facts.settings
     data_json = msgspec.json.decode(msgspec.json.encode(data or {}))
     values = msgspec.json.decode(msgspec.json.encode(values))
@@ -338,11 +341,11 @@ async def preview(township_code: str, case_id: int, template_code: str, *, actor
 def _split(data: dict[str, Any] | None) -> tuple[dict[str, Any], list[str] | None]:
     """The caller's values, and the officers it names (usernames) for a document made before any are assigned."""
     if data is not None and not isinstance(data, dict):
-        raise Invalid("document.data", "文书内容（data）必须是 JSON 对象")
+        raise Invalid("document.data", "文书内容（data）必须是 JSON 对象", field="data")
     values = dict(data or {})
     officers = values.pop("officers", None)
     if officers is not None and (not isinstance(officers, list) or not all(isinstance(o, str) for o in officers)):
-        raise Invalid("document.officers", "officers 应为执法人员的用户名列表")
+        raise Invalid("document.officers", "officers 应为执法人员的用户名列表", field="officers")
     return values, officers
 
 
@@ -365,7 +368,7 @@ async def document_content(township_code: str, document_id: int, kind: str = "do
     """The Word (``docx``) or PDF (``pdf``) file of a document, checked against its recorded hash;
     ``document.file_missing`` (Conflict) when the store no longer holds it."""
     if kind not in ("docx", "pdf"):
-        raise Invalid("document.kind", f"文件类型 {kind} 无效（可选：docx、pdf）")
+        raise Invalid("document.kind", f"文件类型 {kind} 无效（可选：docx、pdf）", field="format")
     township = await get_township_row(township_code)
     row = await Document.select().where((Document.id == document_id) & (Document.township == township["id"])).first()
     if row is None:  # another township's document is answered like one that does not exist
@@ -377,11 +380,18 @@ async def document_content(township_code: str, document_id: int, kind: str = "do
 
 
 async def list_templates(township_code: str, case_id: int) -> list[TemplateRead]:
+    """The templates of the case's field and power, each saying whether the case file is ready for it now."""
     township = await get_township_row(township_code)
     row = await case_row(township, case_id)
-    return [TemplateRead(code=t.code, name=t.declaration.name, origin=t.origin, stage=t.declaration.stage,
-                         number_code=t.declaration.number_code, overrides=t.declaration.overrides)
-            for t in declarations.available(row["field"], row["power"])]
+    file = casefile.load(row["facts"])
+    out = []
+    for t in declarations.available(row["field"], row["power"]):
+        ready = READY.get(t.code) or READY.get(t.declaration.overrides)
+        missing = "" if ready is None or ready[0](row, file) else ready[1]
+        out.append(TemplateRead(code=t.code, name=t.declaration.name, origin=t.origin, stage=t.declaration.stage,
+                                number_code=t.declaration.number_code, overrides=t.declaration.overrides,
+                                ready=not missing, not_ready=missing))
+    return out
 
 
 async def configure_documents(township_code: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -392,6 +402,18 @@ async def configure_documents(township_code: str, values: dict[str, Any]) -> dic
     whole = merged(township["settings"], values)
     await Township.update({Township.settings: whole}).where(Township.id == township["id"])
     return whole["documents"]
+
+
+async def township_documents(township_code: str) -> DocumentSettings:
+    """The township's document settings, defaults included."""
+    return document_settings((await get_township_row(township_code))["settings"])
+
+
+async def change_township_documents(township_code: str, change: DocumentSettingsChange) -> DocumentSettings:
+    """Apply ``change`` to the township's document settings (the fields sent); returns them, defaults included."""
+    township = await get_township_row(township_code)
+    await configure_documents(township_code, changed(document_settings(township["settings"]), change))
+    return await township_documents(township_code)
 
 
 async def configure_department_documents(county_code: str, department_code: str, values: dict[str, Any]) -> dict[str, Any]:

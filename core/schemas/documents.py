@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import Any
+
 import msgspec
+
+from zhifa.core.schemas.ids import RecordId
+from zhifa.core.schemas.text import Code, Username
 
 
 class TemplateRead(msgspec.Struct, kw_only=True):
@@ -14,6 +19,18 @@ class TemplateRead(msgspec.Struct, kw_only=True):
     stage: str
     number_code: str
     overrides: str = ""
+    ready: bool = True  # whether the case file holds what the template needs now
+    not_ready: str = ""  # why not, in the service's words (document.not_ready)
+
+
+class DocumentCreate(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A document to make for a case (the API's body; the CLI's ``zhifa case document`` arguments)."""
+
+    template: Code
+    on: dt.date | None = None  # the document's date, today if not sent
+    data: dict[str, Any] = {}  # values the case file does not hold, e.g. {"inspection": {"place": "…"}}
+    officers: list[Username] | None = None  # officers named on a document made before any are assigned
+    replaces: RecordId | None = None  # corrects that document under its number
 
 
 class DocumentRead(msgspec.Struct, kw_only=True):

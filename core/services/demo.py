@@ -210,10 +210,24 @@ def _demo_hash() -> str:
     return hash_password(DEMO_PASSWORD)
 
 
+#: Each demo township's own payment details for its conferred (赋权) cases — demo values, marked so on
+#: every decision printed. The entrusting departments are left unconfigured: a decision under 委托
+#: names the department's bank, which the county sets (POST …/settings/documents is the township's).
+DEMO_PAYMENT = {"payment_bank": "中国农业银行桐庐县支行（演示）", "payment_account": "演示账号 19-000000000000000"}
+
+
+async def _document_settings() -> None:
+    from zhifa.core.documents.service import configure_documents
+
+    for township in _townships():
+        await configure_documents(township.code, DEMO_PAYMENT)
+
+
 async def load_demo() -> DemoSummary:
     async with write_transaction():
         summary = await apply(demo_config(), {DEMO_PASSWORD: _demo_hash()})
         clues = await _clues()
+        await _document_settings()
         await load_demo_inspections()  # 双随机、一公开: 横村镇's directories and a plan
     await demo_standards.load()  # 桐庐县's demo standards, as a county would load its own (zhifa catalogue apply)
     return DemoSummary(**{f: getattr(summary, f) for f in summary.__struct_fields__}, clues=clues)
