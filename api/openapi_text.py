@@ -576,6 +576,7 @@ FIELDS.update({
     "DocumentRead.title": "文书名称",
     "DocumentRead.content_sha256": "Word 文件内容的 SHA-256（十六进制）",
     "DocumentRead.size_bytes": "Word 文件大小（字节）",
+    "PublicRecord.decision_number": "决定书文号；决定书尚未制作时为空（页面改示立案编号）",
     "TemplateRead.code": "文书模板代码，制作文书时作为 template 送回",
     "TemplateRead.name": "文书名称",
     "TemplateRead.origin": "模板来源：core 核心模板，或提供该模板的领域代码",

@@ -102,7 +102,7 @@ def test_the_masked_public_record_contains_no_full_id_number_or_phone(county):
     assert record.facts.count(mask.PHONE_REMOVED) == 2 and "1234" not in record.facts  # removed, not masked
     assert "在桐庐县横村镇横村大街未经设立登记" in record.facts  # the party's address, house number dropped
     assert record.reasons.startswith("张*拒不改正")
-    assert (record.title, record.authority, record.case_number) == ("行政处罚决定", "横村镇", "横综执立〔2025〕1号")
+    assert (record.title, record.authority, record.case_number) == ("行政处罚决定", "横村镇人民政府", "横综执立〔2025〕1号")
     assert record.power == "MARKET-CF-001" and "市场主体登记管理条例" in record.legal_basis
     assert record.amount is not None and record.amount > 0 and "罚款" in record.penalties
 

@@ -7,35 +7,46 @@ not already hold. Every value is HTML-escaped.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
 
 from zhifa.core.schemas.inspections import PublicInspections
 from zhifa.core.schemas.publication import PublicPage, PublicRecord
 
+STYLESHEET = "/web/static/public.css"  # zhifa.web's static files: no inline style (the page's CSP is 'self')
 PARTY_KINDS = {"citizen": "公民", "individual_business": "个体工商户", "organisation": "法人或者其他组织"}
 
 
 def _row(label: str, value: object) -> str:
-    return f"<tr><th>{escape(label)}</th><td>{escape('' if value is None else str(value))}</td></tr>"
+    """One line of a record; nothing for an empty value (a line with no content tells the public nothing)."""
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return ""
+    return f"<tr><th scope=\"row\">{escape(label)}</th><td>{escape(text)}</td></tr>"
+
+
+def _amount(value: Decimal | None) -> str:
+    """罚款金额 for people: 10,000.00 元."""
+    return "" if value is None else f"{Decimal(value):,.2f} 元"
 
 
 def _record(record: PublicRecord) -> str:
     party = record.party
     rows = [
-        _row("决定书类型", record.title), _row("案件编号", record.case_number or ""), _row("执法机关", record.authority),
+        _row("决定书类型", record.title),
+        _row("决定书文号", record.decision_number) or _row("立案编号", record.case_number),
+        _row("执法机关", record.authority),
         _row("当事人", f"{party.name}（{PARTY_KINDS.get(party.kind, party.kind)}）"),
         _row("证件号码" if party.kind == "citizen" else "统一社会信用代码", party.identifier),
-    ]
-    if party.legal_representative:
-        rows.append(_row("法定代表人（负责人、经营者）", party.legal_representative))
-    rows += [
+        _row("法定代表人（负责人、经营者）", party.legal_representative),
         _row("执法领域", record.field), _row("违法行为", record.power_name), _row("主要违法事实", record.facts),
         _row("地点", record.place), _row("法律依据", record.legal_basis),
         _row("处理结果", "、".join(record.penalties) or "不予行政处罚"),
-        _row("罚款金额（元）", record.amount if record.amount is not None else "—"), _row("理由", record.reasons),
+        _row("罚款金额", _amount(record.amount)), _row("理由", record.reasons),
         _row("决定日期", record.decided_on), _row("公示日期", record.published_on), _row("公示期至", record.display_until),
     ]
-    return f'<section class="record"><table>{"".join(rows)}</table></section>'
+    heading = escape(f"{record.title}（{record.decision_number or record.case_number or ''}）")
+    return f'<section class="record"><h2>{heading}</h2><table>{"".join(rows)}</table></section>'
 
 
 def _inspections(inspections: PublicInspections | None) -> str:
@@ -68,10 +79,9 @@ def render(page: PublicPage, inspections: PublicInspections | None = None) -> st
     withdrawals = f"<h2>撤回说明</h2><ul>{notices}</ul>" if notices else ""
     return (
         '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title>"
-        "<style>body{font-family:sans-serif;max-width:960px;margin:auto}table{border-collapse:collapse;width:100%;"
-        "margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
-        "th{width:12em;background:#f5f5f5}</style></head><body>"
-        f"<h1>{escape(title)}</h1><p>截至 {page.on}，个人信息已依法去标识化。</p>"
-        f"{records}{withdrawals}{_inspections(inspections)}</body></html>"
+        f'<link rel="stylesheet" href="{STYLESHEET}"></head><body class="public">'  # served by the app (CSP: 'self')
+        f"<main><h1>{escape(title)}</h1><p>截至 {page.on}，个人信息已依法去标识化。</p>"
+        f"{records}{withdrawals}{_inspections(inspections)}</main></body></html>"
     )

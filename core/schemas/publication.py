@@ -23,7 +23,7 @@ class PublicRecord(msgspec.Struct, kw_only=True):
     publication_id: int
     township: str  # township name
     authority: str  # 作出决定的机关（委托的，为委托部门）
-    case_number: str | None
+    case_number: str | None  # 立案编号
     decision_kind: str  # penalty | no_penalty_minor
     title: str  # 行政处罚决定 / 不予行政处罚决定
     decided_on: dt.date
@@ -39,6 +39,7 @@ class PublicRecord(msgspec.Struct, kw_only=True):
     reasons: str
     published_on: dt.date
     display_until: dt.date
+    decision_number: str | None = None  # 决定书文号: the latest numbered decision-stage document (None: not rendered)
 
 
 class WithdrawalNotice(msgspec.Struct, kw_only=True):

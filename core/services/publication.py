@@ -26,8 +26,9 @@ from typing import Any
 import msgspec
 from zhifa.core import clock
 from zhifa.core.calendar import working_days_after
-from zhifa.core.db.tables import AppUser, Case, Department, Publication, Township
+from zhifa.core.db.tables import AppUser, Case, Department, Document, Publication, Township
 from zhifa.core.db.transaction import write_transaction
+from zhifa.core.documents.settings import document_settings
 from zhifa.core.domain.authorisation import Basis
 from zhifa.core.domain.roles import ROLE_NAMES, Role
 from zhifa.core.procedure import casefile
@@ -201,12 +202,16 @@ async def _record(township: dict, row: dict, published_on: dt.date, display_unti
     catalogue = registry.catalogues.get(case["field"])
     basis = "；".join(f"{label}{p.law}{p.article}" for label, p in (("违反", power and power.violated),
                                                                     ("依据", power and power.penalised)) if p)
-    authority = township["name"]
+    # 赋权: the township people's government decides, named as the decision document names it
+    authority = document_settings(township["settings"]).subject_name or f"{township['name']}人民政府"
     if case["power"]:
         grant = await authorisations.grant_for(township, case["field"], case["power"], decision.on)
         if grant is not None and grant.basis is Basis.entrusted and grant.department:
             department = await Department.select(Department.name).where(Department.id == grant.department).first()
             authority = department["name"] if department else authority
+    numbered = await Document.select(Document.number).where(
+        (Document.township == township["id"]) & (Document.case == case["id"]) & (Document.stage == "decision")
+        & Document.number.is_not_null()).order_by(Document.id, ascending=False).first()
     penalties = [PENALTY_NAMES.get(p, scrub(p)) for p in decision.penalties]
     if decision.amount and "罚款" not in penalties:
         penalties.append("罚款")
@@ -218,6 +223,7 @@ async def _record(township: dict, row: dict, published_on: dt.date, display_unti
         facts=scrub(_text(confirmed, "facts", case["summary"])), place=mask.coarse_address(case["place"]),
         penalties=penalties, amount=decision.amount, reasons=scrub(_text(confirmed, "reasons", decision.reasons)),
         published_on=published_on, display_until=display_until,
+        decision_number=numbered["number"] if numbered else None,
     )
 
 
