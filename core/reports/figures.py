@@ -66,7 +66,13 @@ def breakdown(records: list[CaseRecord], q: Quarter) -> Breakdown:
         by_source=dict(sorted(Counter(r.source for r in filed).items())),
         by_procedure=dict(sorted(Counter(r.procedure for r in filed).items())),
         by_outcome=dict(sorted(outcomes.items())),
+        by_month={month: sum(1 for r in filed if r.filed_on.strftime("%Y-%m") == month) for month in _months(q)},
     )
+
+
+def _months(q: Quarter) -> list[str]:
+    """The quarter's months as YYYY-MM, in order."""
+    return [f"{q.start.year}-{q.start.month + i:02d}" for i in range(3)]
 
 
 def _clock_overdue(record: CaseRecord, as_of: dt.date) -> OverdueItem | None:

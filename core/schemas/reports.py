@@ -66,6 +66,7 @@ class Breakdown(msgspec.Struct, kw_only=True):
     by_source: dict[str, int] = {}
     by_procedure: dict[str, int] = {}
     by_outcome: dict[str, int] = {}  # outcomes reached in the quarter (decision kind or how the case ended)
+    by_month: dict[str, int] = {}  # cases filed in the quarter by month (YYYY-MM), every month of the quarter
 
 
 class OverdueItem(msgspec.Struct, kw_only=True):
