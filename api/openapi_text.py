@@ -314,6 +314,7 @@ FIELDS: dict[str, str] = {
     "by_source": "按案件来源的立案数",
     "by_procedure": "按程序的立案数",
     "by_outcome": "按结果（决定种类或案件终结方式）的案件数",
+    "by_month": "按月（YYYY-MM）的立案数，本季度每个月都列出",
     "decision_clock": "超过九十日办案期限仍未决定的案件数（行政处罚法第六十条）",
     "decided_late": "本季度超过办案期限作出决定的案件数",
     "publication": "逾期未公示的决定数",
