@@ -103,6 +103,7 @@ def test_no_page_names_an_external_url(live_server, browser, today):
         "hc-officer1": ["/web/t/330122100/work", "/web/t/330122100/clues/new", f"/web/t/330122100/cases/{case}"],
         "hc-head": ["/web/t/330122100/queue", f"/web/t/330122100/cases/{case}"],
         "jiandu": ["/web/county", "/web/county?quarter=2026Q1"],
+        "hc-admin": ["/web/t/330122100/admin"],
         None: ["/web/login", f"/public/{HENGCUN}", "/schema", "/schema/swagger"],
     }
     seen = 0

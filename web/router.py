@@ -11,7 +11,7 @@ from litestar.static_files import create_static_files_router
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.services.errors import Conflict, Forbidden, Invalid, NotFound, ServiceError, Throttled, TooLarge
 from zhifa.web.access import WEB_OPT, web_guard
-from zhifa.web.pages import auth, case, county, queue, work
+from zhifa.web.pages import admin, auth, case, county, queue, work
 from zhifa.web.render import STATIC, page, template_config
 from zhifa.web.session import CsrfRefused, SignInRequired
 
@@ -76,6 +76,6 @@ HANDLERS = {ServiceError: _service_error, Refused: _refused, HTTPException: _htt
 def web_router() -> Router:
     static = create_static_files_router(path="/web/static", directories=[STATIC], opt={**WEB_OPT, "static": True},
                                         include_in_schema=False, name="web-static")
-    return Router(path="/", route_handlers=[*auth.ROUTES, *work.ROUTES, *case.ROUTES, *queue.ROUTES, *county.ROUTES,
+    return Router(path="/", route_handlers=[*auth.ROUTES, *work.ROUTES, *case.ROUTES, *queue.ROUTES, *county.ROUTES, *admin.ROUTES,
                                             static],
                   guards=[web_guard], opt=dict(WEB_OPT), include_in_schema=False, exception_handlers=HANDLERS)
