@@ -169,7 +169,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"^Expected `str` of length (>=|<=) (\d+)$"),
      lambda m: f"文字不得{'少于' if m[1] == '>=' else '超过'} {m[2]} 个字符"),
     (re.compile(r"^Expected `(\w+)` of length (>=|<=) (\d+)$"), lambda m: f"{'至少' if m[2] == '>=' else '最多'} {m[3]} 项"),
-    (re.compile(r"^Invalid enum value (.*)$"), lambda m: f"取值 {m[1]} 不在可选值之中"),
+    (re.compile(r"^Invalid enum value (.*)$"), lambda m: f"取值无效：{m[1]} 不在可选值之中"),
     (re.compile(r"^Invalid RFC3339 encoded date$"), lambda m: "应为日期，格式 YYYY-MM-DD，如 2026-03-02"),
     (re.compile(r"^Invalid RFC3339 encoded datetime$"), lambda m: "应为带时区的日期时间，如 2026-03-02T09:30:00+08:00"),
     (re.compile(r"^Invalid RFC3339 encoded time$"), lambda m: "应为时间，如 09:30:00"),

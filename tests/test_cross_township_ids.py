@@ -52,6 +52,7 @@ RECORD_FIELDS: dict[tuple[str, str], str] = {
     ("path", "case_id"): "case", ("query", "case_id"): "case",
     ("path", "party_id"): "party", ("body", "party_id"): "party",
     ("path", "evidence_id"): "evidence", ("path", "publication_id"): "publication", ("path", "document_id"): "document",
+    ("body", "replaces"): "document",
     ("path", "username"): "user", ("query", "officer"): "user", ("body", "officers"): "user",
     ("body", "officer"): "user", ("body", "replacement"): "user", ("body", "host"): "user",
     ("body", "department"): "department",

@@ -284,7 +284,9 @@ async def render_document(
     if replaces is not None:
         original = await Document.select().where(
             (Document.id == replaces) & (Document.township == township["id"]) & (Document.case == case_id)).first()
-        if original is None or original["template"] != template.code:
+        if original is None:  # another township's or case's document is answered like a missing one
+            raise not_found("document", "replaces", replaces)
+        if original["template"] != template.code:
             raise Invalid("document.replaces", f"要更正的文书 {replaces} 不是本案的「{template.declaration.name}」",
                           field="replaces")
         if await Document.exists().where((Document.township == township["id"]) & (Document.replaces == replaces)):
