@@ -129,3 +129,15 @@ def test_a_township_admin_sets_the_bank_a_decision_prints(api: Api):
     assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "number_format", bad.text
     assert api.post(path, "hc-officer1", json={"phone": "1"}).status_code == 403
     assert api.post(path, "fs-admin", json={"phone": "1"}).status_code in (403, 404)
+
+
+def test_a_form_cell_longer_than_a_page_continues_on_the_next_page_of_the_pdf(api: Api):
+    """A long opinion in 案件来源登记表's table (the fuzz test's 10,000 characters): rendered, not a 500."""
+    case = api.clue("urban", None, "2026-11-02")
+    opinion = "建议立案调查，理由如下：横村大街商铺长期占用城市道路堆放建材。" * 320  # about 10,000 characters
+    made = api.post(f"/townships/{HENGCUN}/cases/{case}/documents", "hc-officer1",
+                    json={"template": "case_source", "on": "2026-11-02", "data": {"source": {"opinion": opinion}}})
+    assert made.status_code == 201, made.text
+    assert made.json()["pages"] > 3
+    pdf = api.get(f"/townships/{HENGCUN}/documents/{made.json()['id']}/content", "hc-officer1", params={"format": "pdf"})
+    assert pdf.status_code == 200 and hashlib.sha256(pdf.content).hexdigest() == made.json()["pdf_sha256"]

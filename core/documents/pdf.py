@@ -27,6 +27,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
+from zhifa.core.services.errors import Invalid
 
 FONT = "STSong-Light"
 DEFAULT_SIZE = 12.0
@@ -161,7 +163,8 @@ def _table(table: DocxTable, width: float, normal: float) -> Table:
     for (r, c), (c1, r1) in spans.items():
         if c1 > c or r1 > r:
             commands.append(("SPAN", (c, r), (c1, r1)))
-    return Table(cells, colWidths=widths, style=TableStyle(commands), repeatRows=0)
+    return Table(cells, colWidths=widths, style=TableStyle(commands), repeatRows=0,
+                 splitInRow=1)  # a cell taller than a page (a long opinion) continues on the next page
 
 
 def _page_number(canvas, doc) -> None:
@@ -196,5 +199,8 @@ def docx_to_pdf(content: bytes, *, title: str = "", author: str = "") -> tuple[b
             flowables.append(PageBreak())
     if not flowables:
         flowables.append(Spacer(1, 1))
-    pdf.build(flowables, onFirstPage=_page_number, onLaterPages=_page_number)
+    try:
+        pdf.build(flowables, onFirstPage=_page_number, onLaterPages=_page_number)
+    except LayoutError as exc:  # something that cannot be laid out on any page: the caller's content, not a crash
+        raise Invalid("document.layout", "文书中有一项内容无法排版（单项内容过长或过大），请缩短后重新制作", field="data") from exc
     return out.getvalue(), pdf.page
