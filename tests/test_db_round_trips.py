@@ -75,12 +75,9 @@ def test_a_released_postgres_connection_gets_no_reset_statement_and_keeps_no_sta
     assert current_engine() is engine
 
 
-def test_a_case_list_page_does_not_read_the_township_the_guard_already_read(database_url, monkeypatch):
+def _count_statements(monkeypatch) -> list[str]:
     from piccolo.engine.postgres import PostgresEngine
 
-    from .api_support import HENGCUN, start_api
-
-    client, tokens = start_api(["hc-officer1"])
     statements: list[str] = []
     for engine_class in (PersistentSQLiteEngine, PostgresEngine):
         for name in ("_run_in_new_connection", "_run_in_existing_connection", "_run_in_pool"):
@@ -93,6 +90,14 @@ def test_a_case_list_page_does_not_read_the_township_the_guard_already_read(data
                 return await __original(self, *args, **kwargs)
 
             monkeypatch.setattr(engine_class, name, counted)
+    return statements
+
+
+def test_a_case_list_page_does_not_read_the_township_the_guard_already_read(database_url, monkeypatch):
+    from .api_support import HENGCUN, start_api
+
+    client, tokens = start_api(["hc-officer1"])
+    statements = _count_statements(monkeypatch)
     with client:
         headers = {"Authorization": f"Bearer {tokens['hc-officer1']}"}
         assert client.get(f"/townships/{HENGCUN}/cases", headers=headers).status_code == 200  # warms the guard
@@ -101,3 +106,27 @@ def test_a_case_list_page_does_not_read_the_township_the_guard_already_read(data
     assert answer.status_code == 200 and answer.json()["items"]
     assert statements, "the counter saw the request's statements"
     assert not [s for s in statements if "FROM township" in s], statements
+
+
+def test_a_case_details_dry_runs_share_the_cases_reads(database_url, monkeypatch):
+    """Each next action's gates run, but the case row, its steps, party, grants and people are read once per
+    request (procedure._prepare's memo): an investigating case offers a dozen actions."""
+    from .api_support import HENGCUN, Api, start_api
+
+    client, tokens = start_api(["hc-officer1", "hc-captain"])
+    with client:
+        api = Api(client, tokens)
+        case = api.clue("urban", "URBAN-CF-018", "2026-11-02")
+        api.act(case, "file_case", "2026-11-03", "hc-captain", officers=["hc-officer1", "hc-officer2"],
+                party_id=api.party_id("张三"), act_date="2026-11-01")
+        api.get(f"/townships/{HENGCUN}/cases/{case}", "hc-officer1")  # warms the guard
+        statements = _count_statements(monkeypatch)
+        answer = api.get(f"/townships/{HENGCUN}/cases/{case}", "hc-officer1")
+    assert answer.status_code == 200
+    offered = answer.json()["next_actions"]
+    assert len(offered) >= 8
+    case_reads = [q for q in statements if "FROM enforcement_case" in q or 'FROM "enforcement_case"' in q]
+    certificate_reads = [q for q in statements if "certificate" in q.lower()]
+    assert len(case_reads) <= 2, case_reads  # the detail's own read and the dry runs' one
+    assert len(certificate_reads) <= 2, certificate_reads
+    assert len(statements) < 3 * len(offered), len(statements)

@@ -168,11 +168,12 @@ async def next_actions(township_code: str, case_id: int, status: Status, *, acto
     from zhifa.core.services import procedure
 
     township = await get_township_row(township_code)
-    found = []
+    found, memo = [], {}  # the dry runs share the case's reads (procedure._prepare's memo); each runs its gates
     for name, spec in ACTIONS.items():
         if status not in spec.sources:
             continue
-        refusals = await procedure.dry_run(township_code, case_id, name, actor=actor, on=on, township=township)
+        refusals = await procedure.dry_run(township_code, case_id, name, actor=actor, on=on, township=township,
+                                           memo=memo)
         found.append(NextAction(action=name, label=spec.title, allowed=not refusals,
                                 refusals=[RefusalRead(code=r.code, message=r.message) for r in refusals],
                                 input_schema=input_schema(name)))

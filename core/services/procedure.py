@@ -10,6 +10,7 @@ or refuses, naming every rule that refused.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from itertools import chain
 from typing import Any
@@ -89,26 +90,44 @@ class _Prepared(msgspec.Struct, kw_only=True):
     birth_date: dt.date | None
 
 
+async def _once(memo: dict | None, key: Any, make):
+    """``await make()``, once per ``memo`` (the dry runs of one case detail share their reads); always without one."""
+    if memo is None:
+        return await make()
+    if key not in memo:
+        memo[key] = await make()
+    return memo[key]
+
+
+def _filled(data: Input) -> str:
+    """The values a form carries (its empty fields left out): forms carrying the same name the same records."""
+    return repr([(f, v) for f, v in zip(data.__struct_fields__, msgspec.structs.astuple(data))
+                 if v not in (None, "", [], {}, 0, False)])
+
+
 async def _prepare(township_code: str, case_id: int, action: str, data: Input | dict[str, Any] | None, *,
                    actor: str, on: dt.date | None, expected_version: int | None, row: dict | None = None,
-                   township: dict | None = None) -> tuple[_Prepared, list]:
+                   township: dict | None = None, memo: dict | None = None) -> tuple[_Prepared, list]:
     """Everything ``perform`` gathers before writing, and the refusals of the dates and the gates.
 
     Writes nothing: ``perform`` and ``dry_run`` share this one path, so a dry run asks exactly the
-    gates the action itself would ask.
+    gates the action itself would ask. ``memo`` (dry runs only) keeps what one case's reads returned
+    for the next action's dry run of the same request: the case row, its steps, its party, the grants
+    and the people — the gates still run for every action.
     """
     township = township or await get_township_row(township_code)
     scope = TownshipScope(township)
-    row = row or await scope.resolve("case", case_id, field="case_id")
+    row = row or await _once(memo, "row", lambda: scope.resolve("case", case_id, field="case_id"))
     if expected_version is not None and expected_version != row["version"]:
         raise Conflict("case.version_conflict", f"案件已被他人修改（当前版本 {row['version']}），请刷新后重试")
     spec = ACTIONS[action] if action in ACTIONS else None
     data = data if isinstance(data, Input) else _decode_input(action, data or {})
     # every party, officer, replacement, host and department the input names, and the actor, in this
     # township (or its county) before any gate: nothing of another township is read into the case
-    named = await scope.named_in(data, actor=actor)
+    named = await _once(memo, ("named", actor, _filled(data)), lambda: scope.named_in(data, actor=actor))
     on = on or clock.today()
-    wrong_dates = dates.action_dates(action, on, data, clock.today(), await _steps(township["id"], row))
+    wrong_dates = dates.action_dates(action, on, data, clock.today(),
+                                     await _once(memo, "steps", lambda: _steps(township["id"], row)))
     file = casefile.load(row["facts"])
     prepared = _Prepared(township=township, row=row, spec=spec, data=data, on=on, file=file, hooks=None,
                          context=None, party_kind=None, birth_date=None)
@@ -118,17 +137,19 @@ async def _prepare(township_code: str, case_id: int, action: str, data: Input | 
     registry = host.registry
     power_code = getattr(data, "power", None) or row["power"]
     party_id = getattr(data, "party_id", None) or row["party"]
-    party_kind, birth_date = await _party_kind(scope, party_id, named)
+    party_kind, birth_date = await _once(memo, ("party", party_id, tuple(sorted(named.get("party", {})))),
+                                         lambda: _party_kind(scope, party_id, named))
     # the power's own field (where the township is): a power of another field is never granted under this one
     power_field = registry.in_region(township_code).field_of(power_code) if power_code else None
-    grant = await authorisations.grant_for(township, power_field, power_code, on) if power_field else None
-    enabled = await authorisations.fields_enabled(township["id"], on) | {row["field"]}
+    grant = await _once(memo, ("grant", power_field, power_code, on),
+                        lambda: authorisations.grant_for(township, power_field, power_code, on)) if power_field else None
+    enabled = await _once(memo, ("enabled", on), lambda: authorisations.fields_enabled(township["id"], on)) | {row["field"]}
     catalogue = registry.catalogues.get(row["field"])
     context = ActionContext(
         action=action, township=township_code, on=on, field=row["field"], power=power_code, case=read_case(row, township_code),
         data={
             "input": data, "file": file, "status": row["status"], "township_id": township["id"],
-            "actor_name": actor, "people": await people_facts(scope, usernames_involved(actor, data, file)),
+            "actor_name": actor, "people": await _people(memo, scope, usernames_involved(actor, data, file)),
             "power": registry.powers.get(power_code) if power_code else None, "grant": grant,
             "enabled_fields": enabled, "field_name": catalogue.field.name if catalogue else row["field"],
             "settings": procedure_settings(township["settings"]),
@@ -156,6 +177,10 @@ async def _prepare(township_code: str, case_id: int, action: str, data: Input | 
     refusals = list(chain.from_iterable(r for r in hooks.zhifa_check_action(context=context) if r))
     prepared.hooks, prepared.context, prepared.party_kind, prepared.birth_date = hooks, context, party_kind, birth_date
     return prepared, refusals
+
+
+async def _people(memo: dict | None, scope: TownshipScope, usernames: set[str]):
+    return await _once(memo, ("people", frozenset(usernames)), lambda: people_facts(scope, usernames))
 
 
 async def _coercive_facts(township: dict, field: str, action: str, data: Input, file: casefile.CaseFile,
@@ -232,6 +257,11 @@ async def perform(
     return await get_case(township_code, case_id)
 
 
+@functools.cache
+def _required_fields(input_type: type) -> tuple:
+    return tuple(f for f in msgspec.structs.fields(input_type) if f.required)
+
+
 def _blank_input(spec) -> Input:
     """The action's input as an empty form: its defaults, and empty values for the fields it requires.
 
@@ -242,8 +272,7 @@ def _blank_input(spec) -> Input:
         return msgspec.convert({}, spec.input)
     except msgspec.ValidationError:
         pass
-    required = {f.name: _empty(f.type) for f in msgspec.structs.fields(spec.input)
-                if f.required}
+    required = {f.name: _empty(f.type) for f in _required_fields(spec.input)}
     return spec.input(**required)  # the constructor does not validate: an empty form
 
 
@@ -265,7 +294,7 @@ def _empty(kind: Any) -> Any:
 
 async def dry_run(township_code: str, case_id: int, action: str, *, actor: str | None = None,
                   on: dt.date | None = None, data: Input | dict[str, Any] | None = None,
-                  row: dict | None = None, township: dict | None = None) -> list:
+                  row: dict | None = None, township: dict | None = None, memo: dict | None = None) -> list:
     """The refusals ``perform`` would answer for ``action`` on ``on`` (default today); writes nothing.
 
     The same gathering and the same gates as ``perform`` (``_prepare``); no event, no number, no
@@ -279,7 +308,7 @@ async def dry_run(township_code: str, case_id: int, action: str, *, actor: str |
         data = _blank_input(spec)
     try:
         _, refusals = await _prepare(township_code, case_id, action, data, actor=actor or "", on=on,
-                                     expected_version=None, row=row, township=township)
+                                     expected_version=None, row=row, township=township, memo=memo)
     except Refused as exc:  # a gate that computes may itself refuse
         return exc.refusals
     except NotFound:  # the empty form names nobody yet (a person or party is the form's to choose)
