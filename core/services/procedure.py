@@ -100,9 +100,11 @@ async def _once(memo: dict | None, key: Any, make):
 
 
 def _filled(data: Input) -> str:
-    """The values a form carries (its empty fields left out): forms carrying the same name the same records."""
-    return repr([(f, v) for f, v in zip(data.__struct_fields__, msgspec.structs.astuple(data))
-                 if v not in (None, "", [], {}, 0, False)])
+    """The record-naming values a form carries (``scope.NAMED_BY``): forms with the same ones name the same records."""
+    from zhifa.core.services.scope import NAMED_BY
+
+    return repr([(NAMED_BY[f], getattr(data, f)) for f in data.__struct_fields__
+                 if f in NAMED_BY and getattr(data, f) not in (None, [])])
 
 
 async def _prepare(township_code: str, case_id: int, action: str, data: Input | dict[str, Any] | None, *,
