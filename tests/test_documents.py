@@ -333,7 +333,8 @@ def test_the_on_the_spot_decision_prints_the_fine_in_figures_and_capitals_and_th
                    *REMEDIES, "作出处罚的时间：2026年3月2日")
 
 
-def test_document_numbers_follow_the_townships_format_per_type_and_year(county):
+def test_document_numbers_follow_the_townships_format_per_type_and_year(county, today):
+    today("2027-01-05")  # a document is dated on a day that has come: the 2027 one needs 2027
     with pytest.raises(Invalid) as refused:
         run(service.configure_documents(HENGCUN, {**SETTINGS, "number_format": "{short}{code}字〔{year}〕号"}))
     assert refused.value.code == "document.number_format"

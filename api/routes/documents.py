@@ -25,9 +25,6 @@ from litestar.response import Stream
 from zhifa.api.access import CASE_READERS, R, record_id, roles
 from zhifa.api.limits import calendar_day
 from zhifa.api.params import township
-from zhifa.core import clock
-from zhifa.core.rules import dates
-from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.auth import Principal
 from zhifa.core.documents import service
 from zhifa.core.schemas.documents import DocumentCreate, DocumentRead, TemplateRead
@@ -55,10 +52,7 @@ async def list_templates(code: str = township(), case_id: int = record_id("案�
                   "制作人即当前用户。答复中的 blanks 为没有内容、须在 Word 中补填的项目。")
 async def render(request: Request[Principal, str, object], data: JSONBody[DocumentCreate], code: str = township(),
                  case_id: int = record_id("案件")) -> DocumentRead:
-    on = clock.today() if data.on is None else calendar_day(data.on, field="on", source="body")
-    refusals = dates.happened("on", on, clock.today())
-    if refusals:
-        raise Refused(refusals)
+    on = None if data.on is None else calendar_day(data.on, field="on", source="body")
     values = dict(data.data)
     if data.officers is not None:
         values["officers"] = list(data.officers)

@@ -38,6 +38,8 @@ from zhifa.core.services.cases import after_commit, read_case
 from zhifa.core.services.errors import Invalid
 from zhifa.core.services.evidence import EVIDENCE_NAMES, EvidenceKind
 from zhifa.core.services.numbering import next_number
+from zhifa.core.rules import dates
+from zhifa.core.rules.refusal import Refused
 from zhifa.core.services.scope import TownshipScope, not_found
 from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
@@ -275,8 +277,13 @@ async def render_document(
     township_code: str, case_id: int, template_code: str, *, actor: str, data: dict[str, Any] | None = None,
     on: dt.date | None = None, replaces: int | None = None,
 ) -> DocumentRead:
-    """Render, number, store and record one document. ``replaces`` corrects an earlier rendering under its number."""
+    """Render, number, store and record one document. ``replaces`` corrects an earlier rendering under its number.
+
+    A document is dated on a day that has come (``rules.dates.happened``: not after today), whoever asks."""
     on = on or clock.today()
+    future = dates.happened("on", on, clock.today())
+    if future:
+        raise Refused(future)
     values, officers = _split(data)
     prepared = await _prepare(township_code, case_id, template_code, actor, on, officers)
     template, township = prepared.template, prepared.township

@@ -28,20 +28,11 @@ class DocumentSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True)
     payment_electronic: str = ""  # 电子缴款方式，如“浙里办”APP 或者非税收入缴款码
 
 
-class DocumentSettingsChange(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    """A change to the document settings: each field sent replaces the stored value ("" restores the default);
-    a field not sent keeps its value."""
-
-    number_format: str | msgspec.UnsetType = msgspec.UNSET
-    number_prefix: str | msgspec.UnsetType = msgspec.UNSET
-    subject_name: str | msgspec.UnsetType = msgspec.UNSET
-    address: str | msgspec.UnsetType = msgspec.UNSET
-    phone: str | msgspec.UnsetType = msgspec.UNSET
-    reconsideration_body: str | msgspec.UnsetType = msgspec.UNSET
-    court: str | msgspec.UnsetType = msgspec.UNSET
-    payment_bank: str | msgspec.UnsetType = msgspec.UNSET
-    payment_account: str | msgspec.UnsetType = msgspec.UNSET
-    payment_electronic: str | msgspec.UnsetType = msgspec.UNSET
+#: A change to the document settings: each field sent replaces the stored value ("" restores the default);
+#: a field not sent keeps its value. Derived from DocumentSettings, so a new setting is changeable at once.
+DocumentSettingsChange = msgspec.defstruct(
+    "DocumentSettingsChange", [(name, str | msgspec.UnsetType, msgspec.UNSET) for name in DocumentSettings.__struct_fields__],
+    kw_only=True, forbid_unknown_fields=True, module=__name__)
 
 
 def changed(current: DocumentSettings, change: DocumentSettingsChange) -> dict[str, Any]:
