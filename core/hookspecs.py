@@ -19,19 +19,24 @@ refused at start-up. docs/plugin-hooks.md documents each hook; a test keeps the 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pluggy
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import typer
-    from zhifa.core.rules.context import ActionContext
+    from litestar.types import ControllerRouterHandler
+    from zhifa.core.penalty.model import PenaltyFacts, Recommendation
+    from zhifa.core.rules.context import ActionContext, TemplateValues
     from zhifa.core.rules.refusal import Refusal
+    from zhifa.core.schemas.events import EventRead
 
 PROJECT = "zhifa"
-HOOK_INTERFACE = 1
-#: Interface versions this core still accepts from plugins.
-SUPPORTED_HOOK_INTERFACES = frozenset({1})
+HOOK_INTERFACE = 2
+#: Interface versions this core still accepts from plugins. Version 2 made ``context.data`` the typed
+#: ``CaseFacts`` (it was a dict); a plugin written for version 1 still reads it as one
+#: (``context.data["file"]``, ``context.data.get("summary", "")``), see docs/plugin-hooks.md.
+SUPPORTED_HOOK_INTERFACES = frozenset({1, 2})
 
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
@@ -77,7 +82,7 @@ def zhifa_register_commands(cli: "typer.Typer") -> None:
 
 
 @hookspec
-def zhifa_api_routes() -> list[Any]:
+def zhifa_api_routes() -> list["ControllerRouterHandler"]:
     """Add HTTP routes (Litestar route handlers) for this plugin's fields.
 
     Fires once, when the API application is built (``zhifa serve``).
@@ -111,7 +116,7 @@ def zhifa_check_action(context: "ActionContext") -> list["Refusal"] | None:
 
 
 @hookspec(firstresult=True)
-def zhifa_recommend_penalty(context: "ActionContext", facts: dict[str, Any]) -> Any | None:
+def zhifa_recommend_penalty(context: "ActionContext", facts: "PenaltyFacts") -> "Recommendation | None":
     """Recommend the penalty for a case: tier, range and amount from the discretion standard.
 
     Fires when an officer asks for a recommendation and before a decision is proposed, over
@@ -123,7 +128,7 @@ def zhifa_recommend_penalty(context: "ActionContext", facts: dict[str, Any]) -> 
 
 
 @hookspec
-def zhifa_adjust_recommendation(context: "ActionContext", recommendation: Any) -> Any | None:
+def zhifa_adjust_recommendation(context: "ActionContext", recommendation: "Recommendation") -> "Recommendation | None":
     """Adjust a recommendation, e.g. to apply a provincial rule.
 
     Fires after ``zhifa_recommend_penalty``, over the township's enabled plugins, in plugin
@@ -134,7 +139,7 @@ def zhifa_adjust_recommendation(context: "ActionContext", recommendation: Any) -
 
 
 @hookspec
-def zhifa_document_context(context: "ActionContext", template: str) -> dict[str, Any] | None:
+def zhifa_document_context(context: "ActionContext", template: str) -> "TemplateValues | None":
     """Contribute values to a document template's rendering context.
 
     Fires when a document is rendered for a case, over the township's enabled plugins.
@@ -144,7 +149,7 @@ def zhifa_document_context(context: "ActionContext", template: str) -> dict[str,
 
 
 @hookspec
-def zhifa_event_committed(context: "ActionContext", event: Any) -> None:
+def zhifa_event_committed(context: "ActionContext", event: "EventRead") -> None:
     """React after an event has been committed to the case's record.
 
     Fires after the transaction holding the event commits, over the township's enabled

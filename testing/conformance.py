@@ -518,11 +518,11 @@ class Conformance:
                 catalogue, standards=[msgspec.structs.replace(s, example=False) for s in catalogue.standards]))
         return registry
 
-    def _context(self, catalogue: Catalogue, power: str, on: dt.date, action: str, **data: Any):
-        from zhifa.core.rules.context import ActionContext
+    def _context(self, catalogue: Catalogue, power: str, on: dt.date, action: str, *, sample: str | None = None):
+        from zhifa.core.rules.context import ActionContext, CaseFacts
 
         return ActionContext(action=action, township=KIT_TOWNSHIP, on=on, field=catalogue.field.code, power=power,
-                             data={"conformance": True, **data})
+                             data=CaseFacts(conformance=True, sample=sample))
 
     def recommend(self, sample: SampleCase, catalogue: Catalogue):
         """The recommendation a township with only this plugin enabled gets for the sample's facts."""

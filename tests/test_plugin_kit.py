@@ -108,7 +108,7 @@ def test_plugin_new_writes_an_installable_project_with_entry_point_interface_cat
     assert project["project"]["name"] == "zhifa-forestry"
     assert project["project"]["entry-points"]["zhifa"] == {NAME: PACKAGE}
     assert project["tool"]["pytest"]["ini_options"]["zhifa_plugin"] == NAME
-    assert "ZHIFA_HOOK_INTERFACE = 1" in (generated.package / "__init__.py").read_text(encoding="utf-8")
+    assert "ZHIFA_HOOK_INTERFACE = 2" in (generated.package / "__init__.py").read_text(encoding="utf-8")
     catalogue = generated.package / "catalogue"
     for name in ("field.toml", "powers.toml", "standards.toml", "no_penalty.toml", "hearing.toml", "templates.toml",
                  "samples.toml", "published.toml"):

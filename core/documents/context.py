@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from zhifa.core.calendar import Due, Excluded, due, period, surcharge
+from zhifa.core.calendar import Due, due, period
 from zhifa.core.calendar.periods import Unit
 from zhifa.core.catalogue.model import DiscretionStandard, Power, Provision
 from zhifa.core.documents.declarations import Template
@@ -24,6 +24,7 @@ from zhifa.core.documents.settings import DocumentSettings
 from zhifa.core.domain.authorisation import BASIS_NAMES, Basis, Grant
 from zhifa.core.procedure.casefile import CaseFile
 from zhifa.core.procedure.states import STATUS_NAMES
+from zhifa.core.rules import execution as execution_rules
 
 PENALTY_NAMES = {
     "warning": "警告", "circulated_criticism": "通报批评", "fine": "罚款", "confiscate_gains": "没收违法所得",
@@ -443,12 +444,9 @@ def _execution(f: Facts) -> dict[str, Any]:
              "owed": "", "owed_upper": "", "summary": ""}
     if e is None or d is None or not d.amount:
         return empty
-    paid = sum((p.amount for p in e.payments), Decimal(0))
+    owing = execution_rules.owed(f.file, f.on)  # the same computation as the payment and closing gates
+    paid, extra, owed = owing.paid, owing.surcharge, owing.outstanding
     due_on = e.deferred_to or e.due
-    paused = [Excluded(start=i.start, end=i.end, reason=i.reason) for i in e.remedies]
-    last = max((p.on for p in e.payments), default=None) if paid >= d.amount else None
-    extra = surcharge(d.amount, due_on, last or f.on, paused)
-    owed = max(d.amount + extra - paid, Decimal(0))
     payments = [{"on": p.on, "date": cn_date(p.on), "amount": yuan(p.amount), "receipt": p.receipt} for p in e.payments]
     summary = "；".join(f"{p['date']}缴纳人民币{p['amount']}元" for p in payments) or "尚未缴纳"
     printed_due = (legal_date(payment_due_of(f.file), e.due) if f.file.service and not e.deferred_to
@@ -456,7 +454,7 @@ def _execution(f: Facts) -> dict[str, Any]:
     return {**empty, "due": printed_due, "paid": yuan(paid), "paid_upper": rmb_upper(paid), "paid_value": paid,
             "payments": payments, "deferred_to": cn_date(e.deferred_to), "demand_served_on": cn_date(e.demand_served_on),
             "court_applied_on": cn_date(e.court_applied_on), "surcharge": yuan(extra), "surcharge_upper": rmb_upper(extra),
-            "surcharge_from": cn_date(due_on + dt.timedelta(days=1)), "owed": yuan(owed), "owed_upper": rmb_upper(owed),
+            "surcharge_from": cn_date(due_on + dt.timedelta(days=1)), "owed": yuan(owed) if owed else "", "owed_upper": rmb_upper(owed) if owed else "",
             "summary": summary}
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import msgspec
 from zhifa.core import clock
-from zhifa.core.db.tables import AppUser, Certificate, Department, Document, Evidence
+from zhifa.core.db.tables import AppUser, Department, Document, Evidence
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.documents import context as ctx
 from zhifa.core.documents import declarations, numbering, store
@@ -30,14 +30,15 @@ from zhifa.core.domain.authorisation import effective_grant
 from zhifa.core.procedure import casefile
 from zhifa.core.procedure.casefile import CaseFile
 from zhifa.core.registry import get_host
-from zhifa.core.rules import hearing
-from zhifa.core.rules.context import ActionContext
+from zhifa.core.rules.context import ActionContext, CaseFacts
 from zhifa.core.schemas.documents import DocumentRead, TemplateRead
 from zhifa.core.services import authorisations, events
 from zhifa.core.services.cases import after_commit, read_case
 from zhifa.core.services.errors import Invalid
 from zhifa.core.services.evidence import EVIDENCE_NAMES, EvidenceKind
+from zhifa.core.services.facts import certificate_on, hearing_right, people_facts
 from zhifa.core.services.numbering import next_number
+from zhifa.core.services.parties import read_party
 from zhifa.core.rules import dates
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.services.scope import TownshipScope, not_found
@@ -105,18 +106,9 @@ def in_file_order(rows: list[dict]) -> list[dict]:
 
 
 async def _people(scope: TownshipScope, usernames: set[str], field: str, on: dt.date) -> dict[str, ctx.Officer]:
-    """The township's own users among ``usernames`` (a name of anyone else is printed as written)."""
-    users = list((await scope.find("user", sorted(usernames), AppUser.id, AppUser.display_name)).values())
-    ids = [u["id"] for u in users]
-    certificates = await Certificate.select().where(Certificate.user.is_in(ids)).output(load_json=True) if ids else []
-    people = {}
-    for user in users:
-        own = [c for c in certificates if c["user"] == user["id"]]
-        valid = [c for c in own if field in (c["fields"] or []) and c["valid_from"] <= on <= c["valid_to"]
-                 and (c["revoked_on"] is None or c["revoked_on"] > on)]
-        chosen = (valid or own or [None])[0]
-        people[user["username"]] = ctx.Officer(user["display_name"], chosen["number"] if chosen else "", user["username"])
-    return people
+    """The township's own users among ``usernames``, former staff included (a name of anyone else is printed as written)."""
+    people = await people_facts(scope, usernames, former=True)
+    return {name: ctx.Officer(p.display_name, certificate_on(p, field, on), name) for name, p in people.items()}
 
 
 def _usernames(file: CaseFile) -> set[str]:
@@ -198,12 +190,9 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
             (Evidence.township == township["id"]) & (Evidence.case == case_id)).order_by(Evidence.id), 1)
     ]
     settings = procedure_settings(township["settings"])
-    hearing_offered = None
-    if file.notice is None and file.proposal is not None:
-        party_kind = party["kind"] if party else "citizen"
-        hearing_offered = hearing.proposal_offer(
-            registry.hearing_thresholds(row["field"]), township_code=township_code, power=row["power"],
-            party_kind=party_kind, on=on, proposal=file.proposal).offered
+    offer = None if file.notice else hearing_right(township_code, row["field"], row["power"],
+                                                   party["kind"] if party else None, on, file)
+    hearing_offered = offer.offered if offer else None
     catalogue = registry.catalogues.get(row["field"])
     facts = ctx.Facts(
         township=township, county_name=identifiers.county_name(township["county_code"]) or "",
@@ -217,7 +206,8 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
     action = ActionContext(
         action="render_document", township=township_code, on=on, field=row["field"], power=row["power"],
         actor=user["id"] if user else None, case=read_case(row, township_code),
-        data={"file": file, "grant": grant, "template": template.code, "party": party, "power": power},
+        data=CaseFacts(file=file, grant=grant, template=template.code, party=read_party(party) if party else None,
+                       power=power),
     )
     return Prepared(township, row, template, facts, action, get_host().hooks_for_fields(enabled), user)
 
@@ -249,7 +239,7 @@ def deep_merge(base: dict[str, Any], extra: dict[str, Any] | None) -> dict[str, 
 def context_for(prepared: Prepared, data: dict[str, Any] | None) -> dict[str, Any]:
     """The core's context, then the township's plugins' contributions, then the caller's values."""
     values = ctx.build(prepared.facts)
-    prepared.action.data["document_context"] = values
+    prepared.action.data.document_context = values
     for contribution in prepared.hooks.zhifa_document_context(context=prepared.action, template=prepared.template.code):
         if contribution:
             values = deep_merge(values, contribution)

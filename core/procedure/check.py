@@ -13,7 +13,7 @@ def check(ctx: ActionContext) -> list[Refusal]:
     spec = ACTIONS.get(ctx.action)
     if spec is None:
         return []
-    status = Status(ctx.data["status"])
+    status = Status(ctx.data.status)
     if status not in spec.sources:
         return [Refusal(
             "case.wrong_state",

@@ -19,15 +19,15 @@ Updates = dict[str, Any]
 
 
 def _input(ctx: ActionContext):
-    return ctx.data["input"]
+    return ctx.data.input
 
 
 def _actor(ctx: ActionContext) -> str:
-    return ctx.data.get("actor_name", "")
+    return ctx.data.actor_name
 
 
 def _overrides(ctx: ActionContext) -> dict[str, int]:
-    settings = ctx.data.get("settings")
+    settings = ctx.data.settings
     return dict(settings.periods) if settings else {}
 
 
@@ -35,7 +35,7 @@ def file_case(ctx: ActionContext, file: cf.CaseFile) -> Updates:
     data = _input(ctx)
     file.officers = list(dict.fromkeys(data.officers))
     file.act_date = data.act_date or file.act_date
-    return {"filed_on": ctx.on, "power": ctx.power, "party": data.party_id or ctx.data.get("party_id"),
+    return {"filed_on": ctx.on, "power": ctx.power, "party": data.party_id or ctx.data.party_id,
             "act_date": file.act_date}
 
 
@@ -87,7 +87,7 @@ def decide_preserved_evidence(ctx, file):
 
 def seize(ctx, file):
     data = _input(ctx)
-    power = ctx.data["coercive"].power  # the gates held it: a coercive power providing this measure
+    power = ctx.data.coercive.power  # the gates held it: a coercive power providing this measure
     measure = next(m for m in power.measures if m.kind is MEASURE_OF_KIND[data.kind])
     file.seizures.append(cf.Seizure(kind=data.kind, start=ctx.on, days=data.days, approver=_actor(ctx), items=data.items,
                                     power=power.code, basis=f"{power.basis.law}{measure.article}"))
@@ -113,7 +113,7 @@ def _gains(ctx, data):
 def conclude_investigation(ctx, file):
     data = _input(ctx)
     file.complex_case, file.major_public_interest = data.complex_case, data.major_public_interest
-    recommendation = ctx.data.get("recommendation")
+    recommendation = ctx.data.recommendation
     # Without an amount of their own, the officers propose the recommended one.
     amount = data.amount
     if amount is None and recommendation is not None:
@@ -142,9 +142,9 @@ def serve_notice(ctx, file):
     proposal = file.proposal
     file.notice = cf.Notice(
         served_on=ctx.on, amount=proposal.amount, penalties=list(proposal.penalties),
-        hearing_offered=ctx.data["hearing"].offered if "hearing" in ctx.data else False,
-        hearing_reason=ctx.data["hearing"].reason if "hearing" in ctx.data else "",
-        hearing_threshold_missing=ctx.data["hearing"].missing_threshold if "hearing" in ctx.data else False,
+        hearing_offered=ctx.data.hearing.offered if ctx.data.hearing is not None else False,
+        hearing_reason=ctx.data.hearing.reason if ctx.data.hearing is not None else "",
+        hearing_threshold_missing=ctx.data.hearing.missing_threshold if ctx.data.hearing is not None else False,
         reply_deadline=deadline("defence_reply", ctx.on, _overrides(ctx)),
     )
     return {}
@@ -188,7 +188,7 @@ def extend_decision_deadline(ctx, file):
 
 def suspend(ctx, file):
     file.excluded.append(cf.Interval(start=ctx.on, reason="suspension"))
-    return {"status_before_suspension": ctx.data["status"]}
+    return {"status_before_suspension": ctx.data.status}
 
 
 def resume(ctx, file):
@@ -298,7 +298,7 @@ def decide_on_spot(ctx, file):
         if data.collect_on_spot:
             file.execution.payments.append(cf.Payment(on=ctx.on, amount=data.amount, receipt="当场收缴（财政票据）"))
     return {"filed_on": ctx.on, "power": data.power, "party": data.party_id, "act_date": data.act_date,
-            "procedure": "simple", "field": ctx.data.get("power_field") or data.field}
+            "procedure": "simple", "field": ctx.data.power_field or data.field}
 
 
 def file_with_authority(ctx, file):

@@ -15,7 +15,7 @@ def power_named(ctx: ActionContext) -> list[Refusal]:
 
 def no_coercion_under_entrustment(ctx: ActionContext) -> list[Refusal]:
     """行政强制法第十七条: coercive measures cannot be entrusted."""
-    grant = ctx.data.get("grant")
+    grant = ctx.data.grant
     if grant is not None and grant.basis is not None and grant.basis.value == "entrusted":
         return [Refusal(
             "coercion.entrusted",
@@ -27,7 +27,7 @@ def no_coercion_under_entrustment(ctx: ActionContext) -> list[Refusal]:
 
 
 def _failed_to_correct(ctx: ActionContext) -> bool:
-    correction = ctx.data["file"].correction
+    correction = ctx.data.file.correction
     return correction is not None and correction.corrected is False
 
 
@@ -39,10 +39,10 @@ def two_stage_not_corrected(ctx: ActionContext) -> list[Refusal]:
     """Two-stage offences: file only after an order to correct, a re-check, and no correction — unless the
     catalogue says the law imposes something at once (``immediate_penalties``) or punishes a circumstance
     directly (``direct``); what may then be decided is held by ``two_stage_penalties_allowed``."""
-    power = ctx.data.get("power")
+    power = ctx.data.power
     if power is None or not power.two_stage or _punishable_at_once(power):
         return []
-    correction = ctx.data["file"].correction
+    correction = ctx.data.file.correction
     if correction is None or correction.corrected is None:
         return [Refusal("case.correction_first", f"{power.name}须先责令改正并复查，逾期不改正的方可立案处罚")]
     if correction.corrected:
@@ -52,10 +52,10 @@ def two_stage_not_corrected(ctx: ActionContext) -> list[Refusal]:
 
 def _decided(ctx: ActionContext) -> tuple[str, object, list[str]]:
     """The situation, the fine and the other kinds this decision imposes (当场处罚 or 作出决定)."""
-    data = ctx.data["input"]
+    data = ctx.data.input
     if ctx.action == "decide_on_spot":
         return data.situation, data.amount, ["warning"] if data.warning else []
-    proposal = ctx.data["file"].proposal
+    proposal = ctx.data.file.proposal
     situation = ((proposal.recommendation or {}) if proposal else {}).get("situation") or "default"
     return situation, data.amount, list(data.penalties)
 
@@ -68,10 +68,10 @@ def two_stage_penalties_allowed(ctx: ActionContext) -> list[Refusal]:
     """Before a failure to correct, a two-stage offence gets only what the law imposes at once: the kinds of
     ``immediate_penalties`` and, in a circumstance of ``direct`` (情节严重的), the kinds it attaches and the fine
     ``fines`` has for it."""
-    power = ctx.data.get("power")
+    power = ctx.data.power
     if power is None or not power.two_stage or _failed_to_correct(ctx):
         return []
-    if ctx.action == "decide" and ctx.data["input"].kind != "penalty":
+    if ctx.action == "decide" and ctx.data.input.kind != "penalty":
         return []
     situation, amount, kinds = _decided(ctx)
     direct = next((d for d in power.direct if d.situation == situation), None)

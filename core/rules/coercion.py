@@ -2,7 +2,7 @@
 provides the measure (行政强制法第十条), never by entrustment (第十七条第一款), and only one of the case's own
 field (第十七条第二款: 与行政处罚权有关的行政强制措施).
 
-The service names the power in ``ctx.data["coercive"]`` (``CoerciveFacts``): the code the seizure is taken
+The service names the power in ``ctx.data.coercive`` (``CoerciveFacts``): the code the seizure is taken
 (or extended) under, its catalogue entry as the township's region sees it, its field and the grant it rests
 on that day; with no code named (the empty form of a dry run), the coercive powers of the case's field the
 township holds that day. No I/O here.
@@ -46,13 +46,13 @@ def _provides(power, measure: MeasureKind) -> bool:
 def measure_provided(ctx: ActionContext) -> list[Refusal]:
     """The seizure names a coercive power of the case's field that the township holds that day, not by
     entrustment, and whose catalogue entry provides this measure."""
-    facts: CoerciveFacts | None = ctx.data.get("coercive")
+    facts: CoerciveFacts | None = ctx.data.coercive
     if facts is None or facts.legacy:
         return []
     if not facts.code:  # the empty form: is there any power this township could seal or seize under today?
         if any(not _entrusted(g) and _provides(p, m) for p, g in facts.held for m in MEASURE_OF_KIND.values()):
             return []
-        field = ctx.data.get("field_name", ctx.field)
+        field = ctx.data.field_name or ctx.field
         return [Refusal(
             "coercive.not_authorised",
             f"本乡镇在 {ctx.on} 没有以赋权方式承接{field}领域中规定查封、扣押的行政强制措施事项，不得实施查封、扣押"
@@ -71,7 +71,7 @@ def measure_provided(ctx: ActionContext) -> list[Refusal]:
         )]
     refusals: list[Refusal] = []
     if facts.field != ctx.field:
-        fields = ctx.data.get("field_names", {})
+        fields = ctx.data.field_names
         refusals.append(Refusal(
             "coercive.other_field",
             f"{power.code}（{power.name}）属于{fields.get(facts.field, facts.field)}领域，本案属于"
@@ -83,7 +83,7 @@ def measure_provided(ctx: ActionContext) -> list[Refusal]:
             f"行政强制措施事项 {power.code}（{power.name}）在 {ctx.on} 未授权本乡镇行使"
             "（未赋权、已上收或者不在有效期内），不得实施",
         ))
-    elif _entrusted(facts.grant) and not _entrusted(ctx.data.get("grant")):  # else said once for the case's own power
+    elif _entrusted(facts.grant) and not _entrusted(ctx.data.grant):  # else said once for the case's own power
         refusals.append(Refusal(
             "coercion.entrusted",
             f"行政强制措施事项 {power.code} 系以委托方式承接；行政强制措施权不得委托，"

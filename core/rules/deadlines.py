@@ -15,7 +15,7 @@ from zhifa.core.rules.refusal import Refusal
 
 
 def _overrides(ctx: ActionContext) -> dict[str, int]:
-    settings = ctx.data.get("settings")
+    settings = ctx.data.settings
     return dict(settings.periods) if settings else {}
 
 
@@ -45,9 +45,9 @@ def fixed_decision_due(status: str, filed_on: dt.date | None, file: CaseFile) ->
 
 def filing_in_time(ctx: ActionContext) -> list[Refusal]:
     """Decide whether to file within 15 working days of finding the clue (extendable by 15)."""
-    found = ctx.data["found_on"]
+    found = ctx.data.found_on
     last = deadline("filing_decision", found, _overrides(ctx))
-    if ctx.data["file"].filing_extension is not None:
+    if ctx.data.file.filing_extension is not None:
         last = deadline("filing_extension", last, _overrides(ctx))
     if ctx.on <= last:
         return []
@@ -63,14 +63,14 @@ def add_years(day: dt.date, years: int) -> dt.date:
 
 def within_limitation(ctx: ActionContext) -> list[Refusal]:
     """第三十六条: not discovered within 2 years (5 where life, health or finance and harm) — no penalty."""
-    file: CaseFile = ctx.data["file"]
-    start = ctx.data.get("act_ended") or file.act_date
+    file: CaseFile = ctx.data.file
+    start = ctx.data.act_ended or file.act_date
     if start is None:
         return []
-    power = ctx.data.get("power")
-    five = power is not None and power.five_year_limitation and ctx.data.get("harmful_consequences", False)
+    power = ctx.data.power
+    five = power is not None and power.five_year_limitation and ctx.data.harmful_consequences
     years = 5 if five else 2
-    found = ctx.data["found_on"]
+    found = ctx.data.found_on
     if found <= add_years(start, years):
         return []
     return [Refusal(
@@ -81,7 +81,7 @@ def within_limitation(ctx: ActionContext) -> list[Refusal]:
 
 def preservation_decided_in_time(ctx: ActionContext) -> list[Refusal]:
     """第五十六条: a handling decision within 7 working days of registering the evidence."""
-    item = ctx.data["file"].preservations[ctx.data["input"].index]
+    item = ctx.data.file.preservations[ctx.data.input.index]
     last = deadline("evidence_preservation", item.registered_on, _overrides(ctx))
     if ctx.on <= last:
         return []
@@ -89,15 +89,15 @@ def preservation_decided_in_time(ctx: ActionContext) -> list[Refusal]:
 
 
 def seizure_within_limits(ctx: ActionContext) -> list[Refusal]:
-    days = ctx.data["input"].days
+    days = ctx.data.input.days
     if 1 <= days <= 30:
         return []
     return [Refusal("seizure.too_long", f"查封、扣押的期限不得超过三十日（行政强制法第二十五条），申请 {days} 日")]
 
 
 def seizure_extension_allowed(ctx: ActionContext) -> list[Refusal]:
-    item = ctx.data["file"].seizures[ctx.data["input"].index]
-    days = ctx.data["input"].days
+    item = ctx.data.file.seizures[ctx.data.input.index]
+    days = ctx.data.input.days
     if item.extended_days == 0 and 1 <= days <= 30:
         return []
     return [Refusal("seizure.extension", "查封、扣押只能延长一次，且延长期限不得超过三十日（行政强制法第二十五条）")]
@@ -115,7 +115,7 @@ def decision_extension_within_limits(ctx: ActionContext) -> list[Refusal]:
     Zero or negative days were recorded and left the case unreadable (the clock refuses them, 500 on
     every read); a count of days past the calendar's end did the same (400 on every read).
     """
-    days = ctx.data["input"].days
+    days = ctx.data.input.days
     if 1 <= days <= MAX_DECISION_EXTENSION_DAYS:
         return []
     shown = str(days) if len(str(days)) <= 20 else f"{str(days)[:20]}…（{len(str(days))} 位数）"
@@ -124,7 +124,7 @@ def decision_extension_within_limits(ctx: ActionContext) -> list[Refusal]:
 
 
 def hearing_requested_in_time(ctx: ActionContext) -> list[Refusal]:
-    notice = ctx.data["file"].notice
+    notice = ctx.data.file.notice
     if not notice.hearing_offered:
         return [Refusal("hearing.not_available", "本案拟作出的处罚不属于应当告知听证权利的情形")]
     last = deadline("hearing_request", notice.served_on, _overrides(ctx))
@@ -136,7 +136,7 @@ def hearing_requested_in_time(ctx: ActionContext) -> list[Refusal]:
 def hearing_notified_in_time(ctx: ActionContext) -> list[Refusal]:
     """第六十四条: notify the time and place at least 7 working days before the hearing."""
     earliest = deadline("hearing_notice", ctx.on, _overrides(ctx))
-    hearing_on = ctx.data["input"].hearing_on
+    hearing_on = ctx.data.input.hearing_on
     if hearing_on >= earliest:
         return []
     return [Refusal("hearing.notice_too_short", f"于 {ctx.on} 通知的听证最早只能在 {earliest} 举行（听证七日前通知），拟定 {hearing_on}")]
@@ -144,8 +144,8 @@ def hearing_notified_in_time(ctx: ActionContext) -> list[Refusal]:
 
 def decided_in_time(ctx: ActionContext) -> list[Refusal]:
     """第六十条: decide within 90 days of filing, plus approved extensions and excluded periods."""
-    filed_on = ctx.data["filed_on"]
-    due = decision_due(filed_on, ctx.data["file"], ctx.on)
+    filed_on = ctx.data.filed_on
+    due = decision_due(filed_on, ctx.data.file, ctx.on)
     if ctx.on <= due:
         return []
     return [Refusal("decision.overdue", f"立案于 {filed_on}，应在 {due} 前作出决定（第六十条）；已超期，须先经批准延长")]

@@ -11,11 +11,11 @@ from zhifa.core.rules.refusal import Refusal
 
 
 def _file(ctx: ActionContext) -> CaseFile:
-    return ctx.data["file"]
+    return ctx.data.file
 
 
 def _is_penalty(ctx: ActionContext) -> bool:
-    return ctx.data["input"].kind == "penalty"
+    return ctx.data.input.kind == "penalty"
 
 
 def proposal_exists(ctx: ActionContext) -> list[Refusal]:
@@ -50,7 +50,7 @@ def hearing_held_if_requested(ctx: ActionContext) -> list[Refusal]:
 
 def legal_review_required(ctx: ActionContext) -> bool:
     file = _file(ctx)
-    settings = ctx.data.get("settings")
+    settings = ctx.data.settings
     return bool(
         file.major_public_interest
         or file.complex_case
@@ -74,7 +74,7 @@ def legal_review_passed(ctx: ActionContext) -> list[Refusal]:
 
 def below_minimum(ctx: ActionContext) -> bool:
     rec = (_file(ctx).proposal.recommendation if _file(ctx).proposal else {}) or {}
-    amount = ctx.data["input"].amount
+    amount = ctx.data.input.amount
     statutory = rec.get("statutory_range")
     return amount is not None and statutory is not None and amount < Decimal(str(statutory["min"]))
 
@@ -92,7 +92,7 @@ def discussion_recorded(ctx: ActionContext) -> list[Refusal]:
 def not_heavier_than_notice(ctx: ActionContext) -> list[Refusal]:
     """第四十五条: no heavier penalty because the party stated or defended."""
     notice = _file(ctx).notice
-    decision = ctx.data["input"]
+    decision = ctx.data.input
     if notice is None or not _is_penalty(ctx):
         return []
     refusals = []
@@ -115,7 +115,7 @@ def lawful_amount(ctx: ActionContext) -> list[Refusal]:
     from zhifa.core.penalty import Chosen, Recommendation, check_chosen
 
     rec = msgspec.convert(_file(ctx).proposal.recommendation, Recommendation, strict=False)
-    decision = ctx.data["input"]
+    decision = ctx.data.input
     chosen = Chosen(amount=decision.amount, reasons=decision.reasons,
                     collective_discussion=_file(ctx).discussion is not None, penalties=decision.penalties)
     return check_chosen(rec, chosen)
@@ -123,11 +123,11 @@ def lawful_amount(ctx: ActionContext) -> list[Refusal]:
 
 def not_for_the_county(ctx: ActionContext) -> list[Refusal]:
     """Where the province keeps 较大数额 fines with the county, the case is handed back."""
-    settings = ctx.data.get("settings")
-    amount = ctx.data["input"].amount
+    settings = ctx.data.settings
+    amount = ctx.data.input.amount
     if settings is None or amount is None or not _is_penalty(ctx):
         return []
-    limit = settings.hand_back_organisation if ctx.data.get("party_kind") == "organisation" else settings.hand_back_citizen
+    limit = settings.hand_back_organisation if ctx.data.party_kind == "organisation" else settings.hand_back_citizen
     if limit is not None and amount >= Decimal(limit):
         return [Refusal("decision.hand_back_required", f"罚款 {amount} 元达到县级保留的较大数额 {limit} 元，应移交县级部门办理")]
     return []

@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from zhifa.core.calendar import court_application_deadline, court_application_opens, deadline, earliest_court_application
+import msgspec
+from zhifa.core.calendar import (Excluded, court_application_deadline, court_application_opens, deadline,
+                                 earliest_court_application, surcharge)
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refusal
 
@@ -35,7 +37,7 @@ def deemed_service(method: str, on: dt.date, received_on: dt.date | None = None)
 
 
 def service_method_lawful(ctx: ActionContext) -> list[Refusal]:
-    data = ctx.data["input"]
+    data = ctx.data.input
     if data.method not in SERVICE_METHODS:
         return [Refusal("service.method", f"送达方式 {data.method} 无效（可选：{'、'.join(SERVICE_METHODS)}）")]
     if data.method == "electronic" and not data.electronic_consent:
@@ -56,8 +58,8 @@ def service_limit(decision_on: dt.date) -> dt.date:
 
 def service_in_time(ctx: ActionContext) -> list[Refusal]:
     """Served within 7 working days of the decision, or the reasons for the delay are recorded."""
-    decision = ctx.data["file"].decision
-    if decision is None or ctx.on <= (limit := service_limit(decision.on)) or ctx.data["input"].late_reasons.strip():
+    decision = ctx.data.file.decision
+    if decision is None or ctx.on <= (limit := service_limit(decision.on)) or ctx.data.input.late_reasons.strip():
         return []
     return [Refusal("service.late_without_reasons",
                     f"处罚决定书应在作出（{decision.on}）后七个工作日内、即 {limit} 前送达（行政处罚法第六十一条）；"
@@ -75,7 +77,7 @@ def late_service(file) -> Refusal | None:
 
 
 def demand_after_due(ctx: ActionContext) -> list[Refusal]:
-    execution = ctx.data["file"].execution
+    execution = ctx.data.file.execution
     last = execution.deferred_to or execution.due
     if ctx.on > last:
         return []
@@ -84,7 +86,7 @@ def demand_after_due(ctx: ActionContext) -> list[Refusal]:
 
 def court_application_window(ctx: ActionContext) -> list[Refusal]:
     """行政强制法第53-54条: after the 催告's 10 working days, after the 复议 and 诉讼 periods, within 3 months."""
-    file = ctx.data["file"]
+    file = ctx.data.file
     execution, served = file.execution, file.service.served_on
     if execution.demand_served_on is None:
         return [Refusal("execution.no_demand", "申请人民法院强制执行前，应当先送达催告书（行政强制法第五十四条）")]
@@ -104,16 +106,59 @@ def court_application_window(ctx: ActionContext) -> list[Refusal]:
     return refusals
 
 
+class Owed(msgspec.Struct, frozen=True, kw_only=True):
+    """What a decision's fine comes to on a day: the fine, 加处罚款 and what has been paid."""
+
+    fine: Decimal
+    surcharge: Decimal
+    paid: Decimal
+    surcharge_until: dt.date | None  # the last day the surcharge ran (None: it never started)
+
+    @property
+    def total(self) -> Decimal:
+        return self.fine + self.surcharge
+
+    @property
+    def outstanding(self) -> Decimal:
+        return max(self.total - self.paid, Decimal(0))
+
+
+def owed(file, on: dt.date) -> Owed | None:
+    """The fine and its 加处罚款 on ``on`` (行政处罚法第七十二条第一款第一项; 行政强制法第四十五条: at most the fine).
+
+    The surcharge runs from the day after the payment was due (or deferred to) until the day
+    payments first covered the fine, or until ``on`` while they do not; the days a remedy
+    suspended execution do not count. A payment made after the fine is covered pays the
+    surcharge and does not extend it. The one computation for the payment gate, closing,
+    referral to the court and every document that prints what is owed. ``None``: no fine.
+    """
+    decision = file.decision
+    if decision is None or not decision.amount:
+        return None
+    execution = file.execution
+    if execution is None:
+        return Owed(fine=decision.amount, surcharge=Decimal(0), paid=Decimal(0), surcharge_until=None)
+    paid, covered_on = Decimal(0), None
+    for payment in sorted(execution.payments, key=lambda p: p.on):
+        paid += payment.amount
+        if covered_on is None and paid >= decision.amount:
+            covered_on = payment.on
+    until = min(covered_on, on) if covered_on else on
+    paused = [Excluded(start=i.start, end=i.end, reason=i.reason) for i in execution.remedies]
+    extra = surcharge(decision.amount, execution.deferred_to or execution.due, until, paused)
+    return Owed(fine=decision.amount, surcharge=extra, paid=paid, surcharge_until=until)
+
+
 def payment_within_owed(ctx: ActionContext) -> list[Refusal]:
     """A payment is not more than is still owed: the fine plus 加处罚款 to the payment's day, less what was paid.
 
     ``amount_owed`` (fine + surcharge) is computed by the service from the case file and the calendar.
     """
-    file = ctx.data["file"]
-    owed = ctx.data.get("amount_owed")
+    file = ctx.data.file
+    owed = ctx.data.amount_owed
     if owed is None or file.decision is None or not file.decision.amount:
         return []
-    amount = ctx.data["input"].amount
+    amount = ctx.data.input.amount
     paid = sum((p.amount for p in file.execution.payments), start=Decimal(0)) if file.execution else Decimal(0)
     outstanding = owed - paid
     if amount <= outstanding:
@@ -127,12 +172,12 @@ def payment_within_owed(ctx: ActionContext) -> list[Refusal]:
 
 
 def paid_or_enforced(ctx: ActionContext) -> list[Refusal]:
-    file = ctx.data["file"]
+    file = ctx.data.file
     decision = file.decision
     if decision is None or decision.kind != "penalty" or not decision.amount:
         return []
     paid = sum((p.amount for p in file.execution.payments), start=0) if file.execution else 0
-    owed = ctx.data.get("amount_owed", decision.amount)
+    owed = ctx.data.amount_owed if ctx.data.amount_owed is not None else decision.amount
     if paid >= owed or (file.execution and file.execution.court_applied_on):
         return []
     return [Refusal("close.unpaid", f"罚款尚未缴清（应缴 {owed} 元，已缴 {paid} 元），且未申请强制执行，不能结案")]

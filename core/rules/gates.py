@@ -16,16 +16,16 @@ Gate = Callable[[ActionContext], list[Refusal]]
 
 
 def field_enabled(ctx: ActionContext) -> list[Refusal]:
-    if ctx.field in ctx.data.get("enabled_fields", set()):
+    if ctx.field in ctx.data.enabled_fields:
         return []
-    return [Refusal("field.not_enabled", f"本乡镇在 {ctx.on} 未获授权办理 {ctx.data.get('field_name', ctx.field)} 领域的案件")]
+    return [Refusal("field.not_enabled", f"本乡镇在 {ctx.on} 未获授权办理 {ctx.data.field_name or ctx.field} 领域的案件")]
 
 
 def power_authorised(ctx: ActionContext) -> list[Refusal]:
     """A power used for a new case must be authorised to the township and in force that day."""
     if ctx.power is None:
         return []
-    if ctx.data.get("grant") is not None:
+    if ctx.data.grant is not None:
         return []
     return [
         Refusal(

@@ -8,12 +8,12 @@ from zhifa.core.rules.refusal import Refusal
 
 
 def _judicial(ctx: ActionContext):
-    return ctx.data["file"].judicial
+    return ctx.data.file.judicial
 
 
 def receipt_once(ctx: ActionContext) -> list[Refusal]:
     judicial = _judicial(ctx)
-    received_on = getattr(ctx.data["input"], "received_on", None) or ctx.on
+    received_on = getattr(ctx.data.input, "received_on", None) or ctx.on
     refusals = []
     if judicial is not None and judicial.received_on is not None:
         refusals.append(Refusal("criminal.receipt_recorded", f"公安机关已于 {judicial.received_on} 接受移送，回执已登记"))
@@ -26,7 +26,7 @@ def copy_once(ctx: ActionContext) -> list[Refusal]:
     judicial = _judicial(ctx)
     if judicial is not None and judicial.copied_on is not None:
         return [Refusal("criminal.copied", f"已于 {judicial.copied_on} 抄送{judicial.procuratorate}")]
-    if not ctx.data["input"].procuratorate.strip():
+    if not ctx.data.input.procuratorate.strip():
         return [Refusal("criminal.procuratorate_required", "须写明抄送的人民检察院")]
     return []
 
@@ -41,7 +41,7 @@ def police_decision_expected(ctx: ActionContext) -> list[Refusal]:
         refusals.append(Refusal("criminal.already_decided",
                                 f"公安机关已于 {judicial.last_decision.notified_on} 作出"
                                 f"{'立案' if judicial.last_decision.filed else '不予立案'}决定"))
-    data = ctx.data["input"]
+    data = ctx.data.input
     if not data.filed and not data.reason.strip():
         refusals.append(Refusal("criminal.reason_required",
                                 "不予立案的，应记录公安机关说明的理由（行政执法机关移送涉嫌犯罪案件的规定第8条）"))

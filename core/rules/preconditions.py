@@ -11,7 +11,7 @@ from zhifa.core.rules.refusal import Refusal
 
 
 def correction_ordered(ctx: ActionContext) -> list[Refusal]:
-    if ctx.data["file"].correction is None:
+    if ctx.data.file.correction is None:
         return [Refusal("correction.not_ordered", "尚未责令改正，无从复查")]
     return []
 
@@ -25,14 +25,14 @@ def _indexed(items: list, index: int, code: str, what: str) -> list[Refusal]:
 
 
 def preservation_exists(ctx: ActionContext) -> list[Refusal]:
-    return _indexed(ctx.data["file"].preservations, ctx.data["input"].index, "preservation.not_found", "先行登记保存")
+    return _indexed(ctx.data.file.preservations, ctx.data.input.index, "preservation.not_found", "先行登记保存")
 
 
 def seizure_exists(ctx: ActionContext) -> list[Refusal]:
-    return _indexed(ctx.data["file"].seizures, ctx.data["input"].index, "seizure.not_found", "查封、扣押")
+    return _indexed(ctx.data.file.seizures, ctx.data.input.index, "seizure.not_found", "查封、扣押")
 
 
 def something_to_execute(ctx: ActionContext) -> list[Refusal]:
-    if ctx.data["file"].execution is None:
+    if ctx.data.file.execution is None:
         return [Refusal("execution.nothing_to_execute", "本案决定没有需要执行的罚没款项")]
     return []

@@ -13,10 +13,10 @@ ON_SPOT_COLLECTION_LIMIT = Decimal("100")
 
 
 def within_simple_limits(ctx: ActionContext) -> list[Refusal]:
-    data = ctx.data["input"]
+    data = ctx.data.input
     if data.amount is None:
         return [] if data.warning else [Refusal("simple.no_penalty", "当场处罚须为警告或者罚款")]
-    kind = ctx.data.get("party_kind") or "citizen"
+    kind = ctx.data.party_kind or "citizen"
     limit = LIMITS[kind]
     if data.amount <= limit:
         return []
@@ -29,11 +29,11 @@ def within_simple_limits(ctx: ActionContext) -> list[Refusal]:
 
 def field_of_power(ctx: ActionContext) -> list[Refusal]:
     """The case's field is the power's: a power of another field is not decided under this one."""
-    power_field = ctx.data.get("power_field")
-    field = ctx.data["input"].field
-    if ctx.data.get("power") is None or power_field is None or field == power_field:
+    power_field = ctx.data.power_field
+    field = ctx.data.input.field
+    if ctx.data.power is None or power_field is None or field == power_field:
         return []
-    names = ctx.data.get("field_names", {})
+    names = ctx.data.field_names
     return [Refusal(
         "simple.field_mismatch",
         f"执法事项 {ctx.power} 属于{names.get(power_field, power_field)}领域，不能作为{names.get(field, field)}领域的案件当场处罚",
@@ -49,12 +49,12 @@ def provision_allows(ctx: ActionContext) -> list[Refusal]:
     """The same kind and range rules as the general procedure (行政处罚法 第四条、第三十八条): a warning only
     where the provision provides one; a fine only where it provides one, inside its statutory range for the
     party (``zhifa.core.penalty``), below the minimum only as 减轻 on a recorded ground with written reasons."""
-    power = ctx.data.get("power")
+    power = ctx.data.power
     if power is None:
         return []  # power.not_authorised
     if power.kind != PowerKind.penalty:
         return [Refusal("simple.not_penalty_power", f"执法事项 {power.code} 不是行政处罚事项，不能当场处罚")]
-    data = ctx.data["input"]
+    data = ctx.data.input
     refusals = []
     if data.warning and PenaltyKind.warning not in power.penalties:
         refusals.append(Refusal(
@@ -70,7 +70,7 @@ def _fine_in_range(ctx: ActionContext, power, data) -> list[Refusal]:
     from zhifa.core.penalty.amounts import money, statutory_range
     from zhifa.core.penalty.versions import fine_in_chain
 
-    party = PartyScope(ctx.data.get("party_kind") or "citizen")
+    party = PartyScope(ctx.data.party_kind or "citizen")
     try:
         fine, situation = fine_in_chain(power, [power], data.situation, party)
     except Refused as exc:
@@ -111,7 +111,7 @@ def _mitigated(ctx: ActionContext, data, what: str) -> list[Refusal]:
 
     facts = PenaltyFacts(
         power=ctx.power, act_date=data.act_date, decision_date=ctx.on,
-        party_kind=ctx.data.get("party_kind") or "citizen", party_birth_date=ctx.data.get("party_birth_date"),
+        party_kind=ctx.data.party_kind or "citizen", party_birth_date=ctx.data.party_birth_date,
         circumstances=list(data.circumstances),
     )
     try:
@@ -133,13 +133,13 @@ def _mitigated(ctx: ActionContext, data, what: str) -> list[Refusal]:
 
 
 def statement_heard(ctx: ActionContext) -> list[Refusal]:
-    if ctx.data["input"].statement_heard:
+    if ctx.data.input.statement_heard:
         return []
     return [Refusal("simple.statement_not_heard", "当场处罚前应当告知当事人违法事实、理由、依据和权利，并听取陈述、申辩（第四十四、四十五条）")]
 
 
 def on_spot_collection_allowed(ctx: ActionContext) -> list[Refusal]:
-    data = ctx.data["input"]
+    data = ctx.data.input
     if not data.collect_on_spot or data.hard_to_pay_later:
         return []
     if data.amount is not None and data.amount <= ON_SPOT_COLLECTION_LIMIT:

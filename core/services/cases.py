@@ -17,7 +17,7 @@ from zhifa.core.db.tables import AppUser, Case, Party, Township
 from zhifa.core.db.transaction import json_param, lock_township, write_transaction
 from zhifa.core.registry import get_host
 from zhifa.core.rules import dates
-from zhifa.core.rules.context import ActionContext
+from zhifa.core.rules.context import ActionContext, CaseFacts
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.cases import CaseRead, ClueCreate, EventRead
 from zhifa.core.services import authorisations, events
@@ -119,7 +119,7 @@ async def _register(township_code: str, data: ClueCreate, actor: str | None):
     context = ActionContext(
         action="register_clue", township=township_code, on=on, field=data.field, power=data.power,
         actor=actor_id,
-        data={"enabled_fields": enabled, "grant": grant, "field_name": catalogue.field.name, "summary": data.summary},
+        data=CaseFacts(enabled_fields=frozenset(enabled), grant=grant, field_name=catalogue.field.name, summary=data.summary),
     )
     hooks = host.hooks_for_fields(enabled)
     refusals = list(chain.from_iterable(r for r in hooks.zhifa_check_action(context=context) if r))

@@ -29,7 +29,7 @@ from zhifa.core.db.transaction import write_transaction
 from zhifa.core.domain.roles import Role
 from zhifa.core.registry import get_host
 from zhifa.core.rules import people
-from zhifa.core.rules.context import ActionContext
+from zhifa.core.rules.context import ActionContext, CaseFacts
 from zhifa.core.rules.refusal import Refusal, Refused
 from zhifa.core.schemas.cases import EvidenceRead
 from zhifa.core.services import events
@@ -121,8 +121,8 @@ async def _collector_may_collect(township: dict, case, collector: str, on: dt.da
     catalogue = get_host().registry.catalogues.get(case.field)
     ctx = ActionContext(
         action="register_evidence", township=township["code"], on=on, field=case.field, power=case.power,
-        data={"actor_name": collector, "people": await people_facts(TownshipScope(township), {collector}),
-              "township_id": township["id"], "field_name": catalogue.field.name if catalogue else case.field},
+        data=CaseFacts(actor_name=collector, people=await people_facts(TownshipScope(township), {collector}),
+                       township_id=township["id"], field_name=catalogue.field.name if catalogue else case.field),
     )
     refusals = people.actor_has_role(Role.officer)(ctx) or people.actor_certified(ctx)
     if refusals:

@@ -24,15 +24,16 @@ from typing import Callable
 
 import msgspec
 from zhifa.core import clock
-from zhifa.core.db.tables import AppUser, Certificate, Document, Evidence
+from zhifa.core.db.tables import AppUser, Document, Evidence
 from zhifa.core.procedure.inputs import Decide
 from zhifa.core.registry import get_host
 from zhifa.core.reports.timeline import CaseRecord
 from zhifa.core.rules import decision, execution, gates, people
-from zhifa.core.rules.context import ActionContext
-from zhifa.core.rules.facts import CertificateFact, Person
+from zhifa.core.rules.context import ActionContext, CaseFacts
+from zhifa.core.rules.facts import Person
 from zhifa.core.rules.refusal import Refusal
 from zhifa.core.schemas.reports import Finding, Quarter
+from zhifa.core.services.facts import PERSON_COLUMNS, persons
 from zhifa.core.services.report_data import Progress, TownshipCases, grant_on, load_township, townships_of
 
 #: Stable finding codes and what a supervisor reads.
@@ -73,20 +74,8 @@ async def people_of(usernames: set[str]) -> dict[str, Person]:
     """People and certificates, former staff included: history names people no longer active."""
     if not usernames:
         return {}
-    users = await AppUser.select(
-        AppUser.id, AppUser.username, AppUser.display_name, AppUser.roles, AppUser.township, AppUser.legal_qualification,
-        AppUser.reviewing_since,
-    ).where(AppUser.username.is_in(sorted(usernames))).output(load_json=True)
-    ids = [u["id"] for u in users]
-    certificates = await Certificate.select().where(Certificate.user.is_in(ids)).output(load_json=True) if ids else []
-    held: dict[int, list[CertificateFact]] = {}
-    for c in certificates:
-        held.setdefault(c["user"], []).append(CertificateFact(
-            number=c["number"], fields=c["fields"], valid_from=c["valid_from"], valid_to=c["valid_to"],
-            revoked_on=c["revoked_on"]))
-    return {u["username"]: Person(id=u["id"], username=u["username"], display_name=u["display_name"], roles=u["roles"],
-                                  township=u["township"], legal_qualification=u["legal_qualification"],
-                                  reviewing_since=u["reviewing_since"], certificates=held.get(u["id"], [])) for u in users}
+    return await persons(await AppUser.select(*PERSON_COLUMNS).where(
+        AppUser.username.is_in(sorted(usernames))).output(load_json=True))
 
 
 Check = tuple[str, dt.date, tuple[Callable[[ActionContext], list[Refusal]], ...], dict]
@@ -115,7 +104,7 @@ def _checks(record: CaseRecord, data: TownshipCases) -> list[Check]:
 
 def _amount_rule(ctx: ActionContext) -> list[Refusal]:
     """``decision.lawful_amount``, when the case file holds the computation it checks against."""
-    proposal = ctx.data["file"].proposal
+    proposal = ctx.data.file.proposal
     if proposal is None or not proposal.recommendation:
         return []
     try:
@@ -141,9 +130,9 @@ def case_findings(record: CaseRecord, data: TownshipCases, staff: dict[str, Pers
     found: dict[str, Finding] = {}
     for step, on, rules, extra in _checks(record, data):
         ctx = ActionContext(action=step, township=data.township["code"], on=on, field=record.field, power=record.power,
-                            data={"file": record.file, "input": None, "people": staff, "township_id": data.township["id"],
-                                  "field_name": catalogue.field.name if catalogue else record.field,
-                                  "settings": data.settings, **extra})
+                            data=CaseFacts(**{"file": record.file, "people": staff, "township_id": data.township["id"],
+                                              "field_name": catalogue.field.name if catalogue else record.field,
+                                              "settings": data.settings, **extra}))
         grouped: dict[str, list[Refusal]] = {}
         for rule in rules:
             for refusal in rule(ctx):

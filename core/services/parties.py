@@ -12,7 +12,7 @@ from zhifa.core.services.townships import get_township_row
 KINDS = {"citizen": "公民", "organisation": "法人或者其他组织"}
 
 
-def _read(row: dict) -> PartyRead:
+def read_party(row: dict) -> PartyRead:
     return PartyRead(
         id=row["id"], kind=row["kind"], name=row["name"], identifier=row["identifier"],
         legal_representative=row["legal_representative"], address=row["address"], phone=row["phone"],
@@ -53,10 +53,10 @@ async def create_party(township_code: str, data: PartyCreate) -> PartyRead:
 
 async def get_party(township_code: str, party_id: int) -> PartyRead:
     scope = await township_scope(township_code)
-    return _read(await scope.resolve("party", party_id, field="party_id"))
+    return read_party(await scope.resolve("party", party_id, field="party_id"))
 
 
 async def list_parties(township_code: str) -> list[PartyRead]:
     township = await get_township_row(township_code)
     rows = await Party.select().where(Party.township == township["id"]).order_by(Party.id)
-    return [_read(r) for r in rows]
+    return [read_party(r) for r in rows]

@@ -25,16 +25,16 @@ from zhifa.core.procedure.actions import ACTIONS
 from zhifa.core.procedure.inputs import Input
 from zhifa.core.procedure.states import Status
 from zhifa.core.registry import get_host
-from zhifa.core.rules import dates, deadlines, hearing
+from zhifa.core.rules import dates, deadlines, execution
 from zhifa.core.rules.coercion import CoerciveFacts
-from zhifa.core.rules.context import ActionContext
+from zhifa.core.rules.context import ActionContext, CaseFacts
 from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas import text
 from zhifa.core.schemas.cases import CaseRead
 from zhifa.core.services import assignments, authorisations, events, numbering, publication
 from zhifa.core.services.cases import after_commit, get_case, read_case
 from zhifa.core.services.errors import Conflict, Invalid, NotFound
-from zhifa.core.services.facts import people_facts, usernames_involved
+from zhifa.core.services.facts import hearing_right, people_facts, usernames_involved
 from zhifa.core.services.recommend import recommendation_for
 from zhifa.core.services.scope import TownshipScope
 from zhifa.core.services.township_settings import procedure_settings
@@ -149,32 +149,29 @@ async def _prepare(township_code: str, case_id: int, action: str, data: Input | 
     catalogue = registry.catalogues.get(row["field"])
     context = ActionContext(
         action=action, township=township_code, on=on, field=row["field"], power=power_code, case=read_case(row, township_code),
-        data={
-            "input": data, "file": file, "status": row["status"], "township_id": township["id"],
-            "actor_name": actor, "people": await _people(memo, scope, usernames_involved(actor, data, file)),
-            "power": registry.powers.get(power_code) if power_code else None, "grant": grant,
-            "enabled_fields": enabled, "field_name": catalogue.field.name if catalogue else row["field"],
-            "settings": procedure_settings(township["settings"]),
-            "power_field": power_field, "party_birth_date": birth_date,
-            "field_names": {code: c.field.name for code, c in registry.catalogues.items()},
-            "party_id": party_id, "party_kind": party_kind, "found_on": clock.local_date(row["found_at"]),
-            "filed_on": row["filed_on"], "act_ended": getattr(data, "act_ended", None),
-            "harmful_consequences": getattr(data, "harmful_consequences", False), "summary": row["summary"],
-        },
+        data=CaseFacts(
+            input=data, file=file, status=row["status"], township_id=township["id"],
+            actor_name=actor, people=await _people(memo, scope, usernames_involved(actor, data, file)),
+            power=registry.powers.get(power_code) if power_code else None, grant=grant,
+            enabled_fields=frozenset(enabled), field_name=catalogue.field.name if catalogue else row["field"],
+            settings=procedure_settings(township["settings"]),
+            power_field=power_field, party_birth_date=birth_date,
+            field_names={code: c.field.name for code, c in registry.catalogues.items()},
+            party_id=party_id, party_kind=party_kind, found_on=clock.local_date(row["found_at"]),
+            filed_on=row["filed_on"], act_ended=getattr(data, "act_ended", None),
+            harmful_consequences=getattr(data, "harmful_consequences", False), summary=row["summary"] or "",
+        ),
     )
     if action == "file_case" and getattr(data, "act_date", None):
         file.act_date = data.act_date
     hooks = host.hooks_for_fields(enabled)
-    if action == "serve_notice" and file.proposal is not None:
-        context.data["hearing"] = hearing.proposal_offer(
-            registry.hearing_thresholds(row["field"]), township_code=township_code, power=power_code,
-            party_kind=party_kind, on=on, proposal=file.proposal)
-    if action in ("close", "file_with_authority"):
-        context.data["amount_owed"] = _owed(file, on)
-    if action == "record_payment":  # what is owed on the day of this payment (rules.execution.payment_within_owed)
-        context.data["amount_owed"] = _owed(file, on, paying=True)
+    if action == "serve_notice":
+        context.data.hearing = hearing_right(township_code, row["field"], power_code, party_kind, on, file)
+    if action in ("close", "file_with_authority", "record_payment"):  # rules.execution.owed: fine + 加处罚款 on the day
+        owing = execution.owed(file, on)
+        context.data.amount_owed = owing.total if owing else None
     if action in ("seize", "extend_seizure"):  # rules.coercion.measure_provided
-        context.data["coercive"] = await _coercive_facts(township, row["field"], action, data, file, on)
+        context.data.coercive = await _coercive_facts(township, row["field"], action, data, file, on)
 
     refusals = list(chain.from_iterable(r for r in hooks.zhifa_check_action(context=context) if r))
     prepared.hooks, prepared.context, prepared.party_kind, prepared.birth_date = hooks, context, party_kind, birth_date
@@ -222,7 +219,7 @@ async def perform(
     township, row, spec, data, on, file = p.township, p.row, p.spec, p.data, p.on, p.file
     hooks, context, party_kind, birth_date = p.hooks, p.context, p.party_kind, p.birth_date
     if action == "conclude_investigation":  # after the gates: the computation may itself refuse
-        context.data["recommendation"] = recommendation_for(hooks, context, data, party_kind, birth_date, file)
+        context.data.recommendation = recommendation_for(hooks, context, data, party_kind, birth_date, file)
 
     officers_before = list(file.officers)
     updates = spec.effect(context, file)
@@ -250,7 +247,7 @@ async def perform(
             await assignments.assign(township["id"], case_id, file.officers)
         event = await events.append_event(
             township_id=township["id"], township_code=township_code, kind=action, case_id=case_id,
-            actor_id=context.data["people"][actor].id if actor in context.data["people"] else None,
+            actor_id=context.data.people[actor].id if actor in context.data.people else None,
             payload={"title": spec.title, "from": row["status"], "to": new_status, "on": on,
                      "input": msgspec.to_builtins(data), "number": columns.get(Case.number)},
         )
@@ -323,20 +320,6 @@ async def dry_run(township_code: str, case_id: int, action: str, *, actor: str |
         log.debug("dry run of %s: a gate needs the form's values", action, exc_info=True)
         return []
     return refusals
-
-
-def _owed(file: casefile.CaseFile, on: dt.date, *, paying: bool = False):
-    """Fine plus the late-payment surcharge up to the last payment (or ``on``; when ``paying``, up to ``on``)."""
-    from zhifa.core.calendar import Excluded, surcharge
-
-    decision = file.decision
-    if decision is None or not decision.amount or file.execution is None:
-        return decision.amount if decision else None
-    execution = file.execution
-    last_paid = on if paying else max((p.on for p in execution.payments), default=on)
-    paused = [Excluded(start=i.start, end=i.end, reason=i.reason) for i in execution.remedies]
-    due = execution.deferred_to or execution.due
-    return decision.amount + surcharge(decision.amount, due, last_paid, paused)
 
 
 async def case_file(township_code: str, case_id: int) -> casefile.CaseFile:

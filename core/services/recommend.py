@@ -7,7 +7,7 @@ from typing import Any
 
 import msgspec
 from zhifa.core.procedure.casefile import CaseFile
-from zhifa.core.rules.context import ActionContext
+from zhifa.core.rules.context import ActionContext, CaseFacts
 from zhifa.core.schemas.money import MoneyInvalid
 from zhifa.core.services.errors import Invalid
 
@@ -77,7 +77,7 @@ async def preview(township_code: str, facts) -> Any:
     if grant is None:
         raise Refused([_not_authorised(facts.power, on)])
     context = ActionContext(action="recommend", township=township_code, on=on, field=field, power=facts.power,
-                            data={"enabled_fields": enabled, "grant": grant})
+                            data=CaseFacts(enabled_fields=frozenset(enabled), grant=grant))
     return run_recommendation(get_host().hooks_for_fields(enabled), context, facts)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from zhifa.core.hookspecs import hookimpl
 
 #: The version of zhifa's hook interface this plugin was written for.
-ZHIFA_HOOK_INTERFACE = 1
+ZHIFA_HOOK_INTERFACE = 2
 
 
 @hookimpl

@@ -3,7 +3,7 @@
 from zhifa.core.hookspecs import hookimpl
 from zhifa.plugins.regions import pack_folders
 
-ZHIFA_HOOK_INTERFACE = 1
+ZHIFA_HOOK_INTERFACE = 2
 
 
 @hookimpl
