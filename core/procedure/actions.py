@@ -42,16 +42,24 @@ class Action:
     roles: tuple[Role, ...] = OFFICER
     gates: tuple[Gate, ...] = ()
     needs: tuple[Gate, ...] = ()  # preconditions in the case file, asked before the gates
+    #: ``CaseFacts`` the service derives for this action before the gates ask (``services.procedure.DERIVED``)
+    derives: tuple[str, ...] = ()
+    #: facts derived once the gates allowed the action (their computation may itself refuse)
+    derives_after_gates: tuple[str, ...] = ()
+    numbered: str | None = None  # the number series the action takes a number from (立案: the case number)
+    resumes: bool = False  # the target is the status the case was suspended in
 
 
-def _a(name, title, sources, target, input_, effect, roles=OFFICER, gates=(), needs=()):
-    return Action(name, title, frozenset(sources), target, input_, effect, tuple(roles), tuple(gates), tuple(needs))
+def _a(name, title, sources, target, input_, effect, roles=OFFICER, gates=(), needs=(), **declared):
+    return Action(name, title, frozenset(sources), target, input_, effect, tuple(roles), tuple(gates), tuple(needs),
+                  **declared)
 
 
 ACTIONS: dict[str, Action] = {a.name: a for a in (
     # 立案 — the approver files; two certified officers are assigned
     _a("file_case", "立案", {S.clue}, S.investigating, i.FileCase, effects.file_case, APPROVER,
-       (authority.power_named, gates.power_authorised, authority.two_stage_not_corrected, deadlines.filing_in_time, deadlines.within_limitation, people.two_certified_officers)),
+       (authority.power_named, gates.power_authorised, authority.two_stage_not_corrected, deadlines.filing_in_time, deadlines.within_limitation, people.two_certified_officers),
+       derives=("act_date",), numbered="case"),
     _a("decline_filing", "不予立案", {S.clue}, S.not_filed, i.DeclineFiling, effects.decline_filing, APPROVER),
     _a("transfer", "移送管辖", {S.clue, S.investigating}, S.transferred, i.Transfer, effects.transfer, APPROVER),
     _a("order_correction", "责令改正", {S.clue}, None, i.OrderCorrection, effects.order_correction, OFFICER),
@@ -66,12 +74,13 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
        effects.decide_preserved_evidence, HEAD, (deadlines.preservation_decided_in_time,), needs=(pre.preservation_exists,)),
     _a("seize", "查封扣押", INVESTIGATION, None, i.Seize, effects.seize, HEAD,
        (authority.no_coercion_under_entrustment, coercion.measure_provided, deadlines.seizure_within_limits,
-        people.two_certified_officers)),
+        people.two_certified_officers), derives=("coercive",)),
     _a("extend_seizure", "延长查封扣押", INVESTIGATION, None, i.ExtendSeizure, effects.extend_seizure, HEAD,
        (authority.no_coercion_under_entrustment, coercion.measure_provided, deadlines.seizure_extension_allowed),
-       needs=(pre.seizure_exists,)),
+       needs=(pre.seizure_exists,), derives=("coercive_of_seizure",)),
     _a("conclude_investigation", "调查终结", INVESTIGATION, S.reviewing, i.ConcludeInvestigation,
-       effects.conclude_investigation, OFFICER, (people.actor_not_recused, people.two_certified_officers)),
+       effects.conclude_investigation, OFFICER, (people.actor_not_recused, people.two_certified_officers),
+       derives_after_gates=("recommendation",)),
     # 审核、告知、听证
     _a("legal_review", "法制审核", {S.reviewing, S.notified, S.hearing}, None, i.LegalReview, effects.legal_review,
        (Role.legal_reviewer,), (people.reviewer_qualified, people.reviewer_not_investigator,
@@ -79,7 +88,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     _a("collective_discussion", "集体讨论", BEFORE_DECISION, None, i.CollectiveDiscussion,
        effects.collective_discussion, HEAD),
     _a("serve_notice", "行政处罚事先告知", {S.reviewing}, S.notified, i.ServeNotice, effects.serve_notice, OFFICER,
-       (decision.proposal_exists,)),
+       (decision.proposal_exists,), derives=("hearing",)),
     _a("record_defence", "陈述申辩", {S.notified}, None, i.RecordDefence, effects.record_defence, OFFICER),
     _a("waive_rights", "放弃陈述申辩和听证", {S.notified}, None, i.WaiveRights, effects.waive_rights, OFFICER),
     _a("request_hearing", "申请听证", {S.notified}, S.hearing, i.RequestHearing, effects.request_hearing, OFFICER,
@@ -90,7 +99,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     _a("extend_decision_deadline", "延长办案期限", BEFORE_DECISION, None, i.ExtendDecisionDeadline,
        effects.extend_decision_deadline, HEAD, (deadlines.decision_extension_within_limits,)),
     _a("suspend", "中止调查", BEFORE_DECISION, S.suspended, i.Suspend, effects.suspend, HEAD),
-    _a("resume", "恢复调查", {S.suspended}, S.investigating, i.Resume, effects.resume, HEAD),
+    _a("resume", "恢复调查", {S.suspended}, S.investigating, i.Resume, effects.resume, HEAD, resumes=True),
     # 决定
     _a("decide", "作出决定", {S.reviewing, S.notified}, S.decided, i.Decide, effects.decide, HEAD,
        (decision.notice_served_and_heard, decision.hearing_held_if_requested, decision.legal_review_passed,
@@ -105,7 +114,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     _a("serve_decision", "送达决定书", {S.decided}, S.served, i.ServeDecision, effects.serve_decision, OFFICER,
        (execution.service_method_lawful, execution.service_in_time)),
     _a("record_payment", "缴纳罚款", AFTER_SERVICE | {S.on_spot}, S.executing, i.RecordPayment, effects.record_payment,
-       OFFICER, (execution.payment_within_owed,), needs=(pre.something_to_execute,)),
+       OFFICER, (execution.payment_within_owed,), needs=(pre.something_to_execute,), derives=("amount_owed",)),
     _a("approve_deferral", "批准延期（分期）缴纳", AFTER_SERVICE, S.executing, i.ApproveDeferral, effects.approve_deferral,
        HEAD, needs=(pre.something_to_execute,)),
     _a("record_remedy", "复议诉讼", AFTER_SERVICE, S.executing, i.RecordRemedy, effects.record_remedy,
@@ -116,7 +125,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
        (execution.court_application_window,), needs=(pre.something_to_execute,)),
     _a("revoke", "撤销决定", {S.decided, S.served, S.executing}, S.revoked, i.Revoke, effects.revoke, HEAD),
     _a("close", "结案", {S.decided, S.served, S.executing}, S.closed, i.Close, effects.close, APPROVER,
-       (execution.paid_or_enforced,)),
+       (execution.paid_or_enforced,), derives=("amount_owed",)),
     _a("archive", "归档", {S.closed, S.filed_with_authority}, S.archived, i.Archive, effects.archive, APPROVER),
     # 简易程序
     _a("decide_on_spot", "当场处罚", {S.clue}, S.on_spot, i.DecideOnSpot, effects.decide_on_spot, OFFICER,
@@ -124,7 +133,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
         simple.within_simple_limits, simple.statement_heard, simple.on_spot_collection_allowed,
         people.two_certified_officers)),
     _a("file_with_authority", "当场处罚备案", {S.on_spot, S.executing}, S.filed_with_authority, i.FileWithAuthority,
-       effects.file_with_authority, OFFICER, (execution.paid_or_enforced,)),
+       effects.file_with_authority, OFFICER, (execution.paid_or_enforced,), derives=("amount_owed",)),
     # 涉嫌犯罪移送之后（行政执法机关移送涉嫌犯罪案件的规定第8-9条; zhifa.core.procedure.judicial）
     _a("record_police_receipt", "公安机关接受移送", {S.criminal_transfer}, None, i.RecordPoliceReceipt,
        effects.record_police_receipt, OFFICER + APPROVER, (criminal.receipt_once,)),

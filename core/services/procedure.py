@@ -162,42 +162,64 @@ async def _prepare(township_code: str, case_id: int, action: str, data: Input | 
             harmful_consequences=getattr(data, "harmful_consequences", False), summary=row["summary"] or "",
         ),
     )
-    if action == "file_case" and getattr(data, "act_date", None):
-        file.act_date = data.act_date
     hooks = host.hooks_for_fields(enabled)
-    if action == "serve_notice":
-        context.data.hearing = hearing_right(township_code, row["field"], power_code, party_kind, on, file)
-    if action in ("close", "file_with_authority", "record_payment"):  # rules.execution.owed: fine + 加处罚款 on the day
-        owing = execution.owed(file, on)
-        context.data.amount_owed = owing.total if owing else None
-    if action in ("seize", "extend_seizure"):  # rules.coercion.measure_provided
-        context.data.coercive = await _coercive_facts(township, row["field"], action, data, file, on)
+    prepared.hooks, prepared.context, prepared.party_kind, prepared.birth_date = hooks, context, party_kind, birth_date
+    for fact in spec.derives:  # what this action's gates ask beyond the case as it stands (ACTIONS: derives)
+        await DERIVED[fact](prepared)
 
     refusals = list(chain.from_iterable(r for r in hooks.zhifa_check_action(context=context) if r))
-    prepared.hooks, prepared.context, prepared.party_kind, prepared.birth_date = hooks, context, party_kind, birth_date
     return prepared, refusals
+
+
+async def _act_date(p: _Prepared) -> None:
+    """立案: the act's date the form states is the case's, before the limitation gate reads it."""
+    if getattr(p.data, "act_date", None):
+        p.file.act_date = p.data.act_date
+
+
+async def _hearing(p: _Prepared) -> None:
+    p.context.data.hearing = hearing_right(p.township["code"], p.row["field"], p.context.power, p.party_kind, p.on, p.file)
+
+
+async def _amount_owed(p: _Prepared) -> None:
+    owing = execution.owed(p.file, p.on)  # rules.execution.owed: fine + 加处罚款 on the action's day
+    p.context.data.amount_owed = owing.total if owing else None
+
+
+async def _coercive(p: _Prepared) -> None:
+    """查封、扣押: the coercive power the form names (rules.coercion.measure_provided)."""
+    p.context.data.coercive = await _coercive_facts(p.township, p.row["field"], p.data.coercive_power, p.data.kind, p.on)
+
+
+async def _coercive_of_seizure(p: _Prepared) -> None:
+    """延长查封、扣押: the coercive power the seizure was taken under."""
+    index = p.data.index
+    seizure = p.file.seizures[index] if 0 <= index < len(p.file.seizures) else None
+    if seizure is None:  # refused by its precondition (seizure.not_found)
+        p.context.data.coercive = CoerciveFacts(legacy=True)
+    elif not seizure.power:
+        p.context.data.coercive = CoerciveFacts(kind=seizure.kind, legacy=True)
+    else:
+        p.context.data.coercive = await _coercive_facts(p.township, p.row["field"], seizure.power, seizure.kind, p.on)
+
+
+async def _recommendation(p: _Prepared) -> None:
+    p.context.data.recommendation = recommendation_for(p.hooks, p.context, p.data, p.party_kind, p.birth_date, p.file)
+
+
+#: How each fact an action declares (``Action.derives`` / ``derives_after_gates``) is derived.
+DERIVED = {"act_date": _act_date, "hearing": _hearing, "amount_owed": _amount_owed, "coercive": _coercive,
+           "coercive_of_seizure": _coercive_of_seizure, "recommendation": _recommendation}
 
 
 async def _people(memo: dict | None, scope: TownshipScope, usernames: set[str]):
     return await _once(memo, ("people", frozenset(usernames)), lambda: people_facts(scope, usernames))
 
 
-async def _coercive_facts(township: dict, field: str, action: str, data: Input, file: casefile.CaseFile,
-                          on: dt.date) -> CoerciveFacts:
-    """The coercive power a seizure is taken under (seize) or was taken under (extend_seizure), as the township's
-    region sees it, and the grant it rests on that day; with none named (the empty form), the case field's
-    coercive powers the township holds that day."""
+async def _coercive_facts(township: dict, field: str, code: str | None, kind: str | None, on: dt.date) -> CoerciveFacts:
+    """The coercive power ``code`` as the township's region sees it, and the grant it rests on that day; with none
+    named (the empty form), the case field's coercive powers the township holds that day."""
     regional = get_host().registry.in_region(township["code"])
-    if action == "seize":
-        code, kind = data.coercive_power, data.kind
-    else:
-        index = data.index
-        seizure = file.seizures[index] if 0 <= index < len(file.seizures) else None
-        if seizure is None:
-            return CoerciveFacts(legacy=True)  # refused by its precondition (seizure.not_found)
-        if not seizure.power:
-            return CoerciveFacts(kind=seizure.kind, legacy=True)
-        code, kind = seizure.power, seizure.kind
     if not code:
         grants = await authorisations.grants_of(township["id"])
         held = [(p, g) for p in regional.powers_of(field, on=on) if p.kind.value == "coercive"
@@ -217,15 +239,13 @@ async def perform(
     if refusals:
         raise Refused(refusals)
     township, row, spec, data, on, file = p.township, p.row, p.spec, p.data, p.on, p.file
-    hooks, context, party_kind, birth_date = p.hooks, p.context, p.party_kind, p.birth_date
-    if action == "conclude_investigation":  # after the gates: the computation may itself refuse
-        context.data.recommendation = recommendation_for(hooks, context, data, party_kind, birth_date, file)
+    hooks, context = p.hooks, p.context
+    for fact in spec.derives_after_gates:  # after the gates: the computation may itself refuse
+        await DERIVED[fact](p)
 
     officers_before = list(file.officers)
     updates = spec.effect(context, file)
-    target = spec.target
-    if action == "resume":
-        target = Status(row["resume_status"] or Status.investigating)
+    target = Status(row["resume_status"] or Status.investigating) if spec.resumes else spec.target
     new_status = target.value if target else row["status"]
     columns: dict[Any, Any] = {Case.facts: casefile.dump(file), Case.status: new_status,
                                Case.version: row["version"] + 1, Case.updated_at: clock.now_utc()}
@@ -237,8 +257,8 @@ async def perform(
     columns[Case.decision_due] = deadlines.fixed_decision_due(new_status, columns.get(Case.filed_on, row["filed_on"]), file)
 
     async with write_transaction(township["id"]):
-        if action == "file_case":
-            value = await numbering.next_number(township["id"], on.year, "case")
+        if spec.numbered:
+            value = await numbering.next_number(township["id"], on.year, spec.numbered)
             columns[Case.number] = numbering.case_number(township["short_name"], on.year, value)
         saved = await Case.update(columns).where((Case.id == case_id) & (Case.version == row["version"])).returning(Case.id)
         if not saved:
