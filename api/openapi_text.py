@@ -849,7 +849,7 @@ def _vocabularies() -> dict[str, list[str]]:
     from zhifa.core.domain.authorisation import Basis
     from zhifa.core.domain.roles import Role
     from zhifa.core.procedure.states import Status
-    from zhifa.core.rules.execution import SERVICE_METHODS
+    from zhifa.core.vocabulary import SERVICE_METHODS
     from zhifa.core.services.cases import CaseSource
     from zhifa.core.services.evidence import EvidenceKind
     from zhifa.core.services.inspections.results import Outcome

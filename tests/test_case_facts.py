@@ -60,3 +60,22 @@ def test_a_plugin_written_for_interface_1_still_reads_the_facts_as_a_dict():
         context.data["no_such_fact"]
     with pytest.raises(KeyError, match="CaseFacts 没有 no_such_fact"):
         context.data["no_such_fact"] = 1
+
+
+def test_each_label_of_a_closed_vocabulary_is_spelled_in_one_module():
+    """No module holds its own copy of a vocabulary's table (two or more of its code: label pairs)."""
+    from zhifa.core import vocabulary
+
+    tables = {"PENALTY_NAMES": vocabulary.PENALTY_NAMES, "SERVICE_METHODS": vocabulary.SERVICE_METHODS,
+              "DECISION_KINDS": vocabulary.DECISION_KINDS, "PARTY_KINDS": vocabulary.PARTY_KINDS}
+    copies = []
+    for folder in ("core", "api", "web", "cli", "plugins", "testing"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if path == ROOT / "core" / "vocabulary.py":
+                continue
+            text = path.read_text(encoding="utf-8")
+            for name, table in tables.items():
+                spelled = [code for code, label in table.items() if f'"{code}": "{label}"' in text]
+                if len(spelled) >= 2:
+                    copies.append(f"{path.relative_to(ROOT)}: a copy of {name} ({', '.join(spelled)})")
+    assert copies == []

@@ -13,6 +13,7 @@ from zhifa.core import clock
 from zhifa.core.domain.roles import ROLE_NAMES, Role
 from zhifa.core.procedure.states import STATUS_NAMES, Status
 from zhifa.core.services.evidence import EVIDENCE_NAMES
+from zhifa.core.vocabulary import SERVICE_METHODS
 
 SOURCE_NAMES = {
     "patrol": "日常巡查", "complaint": "投诉举报", "hotline": "12345 热线", "grid": "网格员上报",
@@ -43,7 +44,7 @@ CHOICE_LABELS = {
     "kind": {"penalty": "给予行政处罚", "no_penalty_minor": "违法行为轻微，不予处罚", "no_penalty_unproven": "违法事实不能成立，不予处罚",
              "criminal_transfer": "涉嫌犯罪移送", "seal": "查封", "seize": "扣押", "reconsideration": "行政复议",
              "litigation": "行政诉讼"},
-    "method": {"direct": "直接送达", "left": "留置送达", "post": "邮寄送达", "electronic": "电子送达", "public_notice": "公告送达"},
+    "method": SERVICE_METHODS,
 }
 #: Fields whose free text is one of a few words the core expects.
 SUGGESTED_CHOICES = {"method": ["direct", "left", "post", "electronic", "public_notice"]}

@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import Enum
 
 import msgspec
+from zhifa.core.vocabulary import PENALTY_NAMES  # noqa: F401  (re-exported; the labels live in core.vocabulary)
 
 
 class PowerKind(str, Enum):
@@ -58,14 +59,6 @@ class PenaltyKind(str, Enum):
     restrict_employment = "restrict_employment"  # 限制从业
     demolish = "demolish"  # 责令限期拆除 (城乡规划法 第六十四条等; 较重的处罚, 给予听证)
     other = "other"  # 法律、行政法规规定的其他行政处罚
-
-
-PENALTY_NAMES: dict[str, str] = {
-    "warning": "警告", "circulated_criticism": "通报批评", "fine": "罚款", "confiscate_gains": "没收违法所得",
-    "confiscate_property": "没收非法财物", "suspend_licence": "暂扣许可证件", "lower_qualification": "降低资质等级",
-    "revoke_licence": "吊销许可证件", "restrict_business": "限制开展生产经营活动", "suspend_business": "责令停产停业",
-    "close": "责令关闭", "restrict_employment": "限制从业", "demolish": "责令限期拆除", "other": "其他行政处罚",
-}
 
 
 class FineForm(str, Enum):

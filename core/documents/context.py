@@ -25,22 +25,14 @@ from zhifa.core.domain.authorisation import BASIS_NAMES, Basis, Grant
 from zhifa.core.procedure.casefile import CaseFile
 from zhifa.core.procedure.states import STATUS_NAMES
 from zhifa.core.rules import execution as execution_rules
+from zhifa.core.vocabulary import DECISION_KINDS, SERVICE_METHODS
+from zhifa.core.vocabulary import PENALTY_NAMES_PRINTED as PENALTY_NAMES
 
-PENALTY_NAMES = {
-    "warning": "警告", "circulated_criticism": "通报批评", "fine": "罚款", "confiscate_gains": "没收违法所得",
-    "confiscate_property": "没收非法财物", "suspend_licence": "暂扣许可证件", "lower_qualification": "降低资质等级",
-    "revoke_licence": "吊销许可证件", "restrict_business": "限制开展生产经营活动", "suspend_business": "责令停产停业",
-    "close": "责令关闭", "restrict_employment": "限制从业", "demolish": "责令限期拆除", "other": "法律、行政法规规定的其他行政处罚",
-}
 SOURCE_NAMES = {
     "patrol": "日常巡查", "complaint": "投诉举报", "hotline": "12345热线", "grid": "网格员上报",
     "random_inspection": "“双随机、一公开”抽查", "sampling": "抽样检验", "transfer": "有关部门移送",
     "assignment": "上级交办",
 }
-SERVICE_METHODS = {"direct": "直接送达", "left": "留置送达", "post": "邮寄送达", "electronic": "电子送达",
-                   "public_notice": "公告送达"}
-DECISION_KINDS = {"penalty": "给予行政处罚", "no_penalty_minor": "不予行政处罚",
-                  "no_penalty_unproven": "不予行政处罚（违法事实不能成立）", "criminal_transfer": "移送司法机关"}
 NO_PENALTY = {
     "first_violation": ("当事人系初次违法且危害后果轻微并及时改正，依法可以不予行政处罚",
                         "《中华人民共和国行政处罚法》第三十三条第一款"),

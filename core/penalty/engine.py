@@ -27,6 +27,7 @@ from zhifa.core.penalty.amounts import (
     yuan,
 )
 from zhifa.core.penalty.checks import check_chosen
+from zhifa.core.vocabulary import PARTY_KINDS
 from zhifa.core.penalty.circumstances import direction as direction_of
 from zhifa.core.penalty.circumstances import (
     factor_lines,
@@ -145,7 +146,7 @@ def _penalty(registry, power, chain, facts, found, reasons, base) -> Recommendat
             reasons=[*reasons, f"{text}，只给予其他种类的行政处罚", *base["factors"]], **common,
         )
     stat, stat_text = statutory_range(fine, facts.bases, facts.units)
-    who = {"citizen": "公民", "organisation": "法人或者其他组织"}[facts.party_kind]
+    who = PARTY_KINDS[facts.party_kind]
     label = fine.situation_text or ("一般情形" if situation == "default" else situation)
     reasons.append(f"法定罚款（{label}，当事人为{who}）：{stat_text}" + ("，罚款为可以并处" if fine.optional else ""))
     act_time = facts.act_ended or facts.act_date

@@ -12,9 +12,9 @@ from html import escape
 
 from zhifa.core.schemas.inspections import PublicInspections
 from zhifa.core.schemas.publication import PublicPage, PublicRecord
+from zhifa.core.vocabulary import PARTY_KINDS
 
 STYLESHEET = "/web/static/public.css"  # zhifa.web's static files: no inline style (the page's CSP is 'self')
-PARTY_KINDS = {"citizen": "公民", "individual_business": "个体工商户", "organisation": "法人或者其他组织"}
 
 
 def _row(label: str, value: object) -> str:

@@ -13,18 +13,19 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from zhifa.core.domain.authorisation import BASIS_NAMES
 from zhifa.core.procedure.states import STATUS_NAMES
+from zhifa.core.vocabulary import DECISION_KINDS
 from zhifa.core.registry import get_host
 from zhifa.core.schemas.reports import AuthoritySection, Figures, QuarterlyReport
 
 SOURCE_NAMES = {"patrol": "日常巡查", "complaint": "投诉举报", "hotline": "12345 热线", "grid": "网格员上报",
                 "random_inspection": "双随机抽查", "sampling": "抽检", "transfer": "移送", "assignment": "上级交办"}
 PROCEDURE_NAMES = {"general": "一般程序", "simple": "简易程序"}
-OUTCOME_NAMES = {"penalty": "给予行政处罚", "no_penalty_minor": "不予处罚（轻微）",
-                 "no_penalty_unproven": "不予处罚（违法事实不能成立）", "criminal_transfer": "移送司法机关",
+OUTCOME_NAMES = {**DECISION_KINDS, "no_penalty_minor": "不予处罚（轻微）", "no_penalty_unproven": "不予处罚（违法事实不能成立）",
                  "not_filed": "不予立案", "transferred": "移送管辖", "terminated": "终止调查",
                  "handed_back": "移交县级部门", "revoked": "决定被撤销"}
-BASIS_NAMES = {"entrusted": "委托", "conferred": "赋权", "unauthorised": "未获授权"}
+BASIS_NAMES = {**{b.value: name for b, name in BASIS_NAMES.items()}, "unauthorised": "未获授权"}
 OVERDUE_NAMES = {"decision_clock": "超过办案期限未决定", "publication": "逾期未公示", "payment": "逾期未缴罚款"}
 STEP_NAMES = {"file_case": "立案", "decide_on_spot": "当场处罚", "conclude_investigation": "调查终结", "decide": "作出决定"}
 STATUSES = {s.value: name for s, name in STATUS_NAMES.items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zhifa.core.catalogue.model import PENALTY_NAMES
+from zhifa.core.rules import gates
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refusal
 
@@ -21,9 +22,7 @@ def no_coercion_under_entrustment(ctx: ActionContext) -> list[Refusal]:
             "coercion.entrusted",
             "本案执法事项系受委托行使，受委托组织不得实施查封、扣押等行政强制措施（行政强制法第十七条）",
         )]
-    if grant is None:
-        return [Refusal("power.not_authorised", f"执法事项 {ctx.power} 在 {ctx.on} 未授权本乡镇行使")]
-    return []
+    return gates.power_authorised(ctx)  # the one refusal of a power not authorised that day
 
 
 def _failed_to_correct(ctx: ActionContext) -> bool:

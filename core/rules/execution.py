@@ -19,8 +19,8 @@ from zhifa.core.calendar import (Excluded, court_application_deadline, court_app
                                  earliest_court_application, surcharge)
 from zhifa.core.rules.context import ActionContext
 from zhifa.core.rules.refusal import Refusal
+from zhifa.core.vocabulary import SERVICE_METHODS
 
-SERVICE_METHODS = {"direct": "直接送达", "left": "留置送达", "post": "邮寄送达", "electronic": "电子送达", "public_notice": "公告送达"}
 
 
 #: Methods whose legal date of service is a receipt's or the system's date, not the day of the act.

@@ -8,8 +8,9 @@ from zhifa.core.schemas.people import PartyCreate, PartyRead
 from zhifa.core.services.errors import Conflict, Invalid
 from zhifa.core.services.scope import township_scope
 from zhifa.core.services.townships import get_township_row
+from zhifa.core.vocabulary import PARTY_KINDS
 
-KINDS = {"citizen": "公民", "organisation": "法人或者其他组织"}
+KINDS = {kind: PARTY_KINDS[kind] for kind in ("citizen", "organisation")}  # a party registers as one of these
 
 
 def read_party(row: dict) -> PartyRead:

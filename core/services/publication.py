@@ -50,17 +50,12 @@ from zhifa.core.services.errors import Conflict, Forbidden, Invalid
 from zhifa.core.services.scope import TownshipScope, not_found
 from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
+from zhifa.core.vocabulary import PENALTY_NAMES
 
 PUBLISHERS = (Role.officer, Role.approver, Role.township_head, Role.township_admin)
 WITHDRAWERS = (Role.approver, Role.township_head, Role.township_admin)
 VISIBLE = ("published", "withdrawal_due")  # on the public page (a revoked record stays until withdrawn)
 
-PENALTY_NAMES = {
-    "warning": "警告", "circulated_criticism": "通报批评", "fine": "罚款", "confiscate_gains": "没收违法所得",
-    "confiscate_property": "没收非法财物", "suspend_licence": "暂扣许可证件", "lower_qualification": "降低资质等级",
-    "revoke_licence": "吊销许可证件", "restrict_business": "限制开展生产经营活动", "suspend_business": "责令停产停业",
-    "close": "责令关闭", "restrict_employment": "限制从业", "demolish": "责令限期拆除", "other": "其他行政处罚",
-}
 
 
 # --------------------------------------------------------------------------------------------

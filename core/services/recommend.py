@@ -7,6 +7,7 @@ from typing import Any
 
 import msgspec
 from zhifa.core.procedure.casefile import CaseFile
+from zhifa.core.rules import gates
 from zhifa.core.rules.context import ActionContext, CaseFacts
 from zhifa.core.schemas.money import MoneyInvalid
 from zhifa.core.services.errors import Invalid
@@ -74,14 +75,8 @@ async def preview(township_code: str, facts) -> Any:
     on = facts.decision_date
     enabled = await authorisations.fields_enabled(township["id"], on)
     grant = await authorisations.grant_for(township, field, facts.power, on)
-    if grant is None:
-        raise Refused([_not_authorised(facts.power, on)])
     context = ActionContext(action="recommend", township=township_code, on=on, field=field, power=facts.power,
                             data=CaseFacts(enabled_fields=frozenset(enabled), grant=grant))
+    if refusals := gates.power_authorised(context):  # refused, like filing, when not authorised that day
+        raise Refused(refusals)
     return run_recommendation(get_host().hooks_for_fields(enabled), context, facts)
-
-
-def _not_authorised(power: str, on: dt.date):
-    from zhifa.core.rules.refusal import Refusal
-
-    return Refusal("power.not_authorised", f"{on} 本乡镇未获授权行使执法事项 {power}")
