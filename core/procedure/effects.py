@@ -6,8 +6,8 @@ set by the action table). The service has already numbered the case when filing.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 import msgspec
 from zhifa.core.calendar import deadline, payment_due
@@ -15,7 +15,19 @@ from zhifa.core.procedure import casefile as cf
 from zhifa.core.rules.coercion import MEASURE_OF_KIND
 from zhifa.core.rules.context import ActionContext
 
-Updates = dict[str, Any]
+class Updates(msgspec.Struct, frozen=True, kw_only=True):
+    """The case row's own columns an action's effect changes, besides the case file and the status (None: unchanged)."""
+
+    filed_on: dt.date | None = None
+    power: str | None = None
+    party: int | None = None
+    act_date: dt.date | None = None
+    procedure: str | None = None  # general | simple
+    field: str | None = None
+    resume_status: str | None = None  # 中止调查: the status the case resumes in
+
+
+UNCHANGED = Updates()
 
 
 def _input(ctx: ActionContext):
@@ -35,35 +47,34 @@ def file_case(ctx: ActionContext, file: cf.CaseFile) -> Updates:
     data = _input(ctx)
     file.officers = list(dict.fromkeys(data.officers))
     file.act_date = data.act_date or file.act_date
-    return {"filed_on": ctx.on, "power": ctx.power, "party": data.party_id or ctx.data.party_id,
-            "act_date": file.act_date}
+    return Updates(filed_on=ctx.on, power=ctx.power, party=data.party_id or ctx.data.party_id, act_date=file.act_date)
 
 
 def decline_filing(ctx, file):
     file.outcome_note = _input(ctx).reason
-    return {}
+    return UNCHANGED
 
 
 def transfer(ctx, file):
     file.outcome_note = f"移送 {_input(ctx).recipient}：{_input(ctx).reason}"
-    return {}
+    return UNCHANGED
 
 
 def order_correction(ctx, file):
     data = _input(ctx)
     file.correction = cf.Correction(ordered_on=ctx.on, deadline=data.deadline)
-    return {}
+    return UNCHANGED
 
 
 def recheck(ctx, file):
     file.correction.rechecked_on = ctx.on
     file.correction.corrected = _input(ctx).corrected
-    return {}
+    return UNCHANGED
 
 
 def approve_filing_extension(ctx, file):
     file.filing_extension = cf.ClockExtension(days=15, approved_on=ctx.on, approver=_actor(ctx), reason=_input(ctx).reason)
-    return {}
+    return UNCHANGED
 
 
 def recuse(ctx, file):
@@ -71,18 +82,18 @@ def recuse(ctx, file):
     file.recused.append(data.officer)
     if data.replacement:
         file.officers.append(data.replacement)
-    return {}
+    return UNCHANGED
 
 
 def preserve_evidence(ctx, file):
     file.preservations.append(cf.Preservation(registered_on=ctx.on, approver=_actor(ctx), items=_input(ctx).items))
-    return {}
+    return UNCHANGED
 
 
 def decide_preserved_evidence(ctx, file):
     item = file.preservations[_input(ctx).index]
     item.decided_on, item.decision = ctx.on, _input(ctx).decision
-    return {}
+    return UNCHANGED
 
 
 def seize(ctx, file):
@@ -91,12 +102,12 @@ def seize(ctx, file):
     measure = next(m for m in power.measures if m.kind is MEASURE_OF_KIND[data.kind])
     file.seizures.append(cf.Seizure(kind=data.kind, start=ctx.on, days=data.days, approver=_actor(ctx), items=data.items,
                                     power=power.code, basis=f"{power.basis.law}{measure.article}"))
-    return {}
+    return UNCHANGED
 
 
 def extend_seizure(ctx, file):
     file.seizures[_input(ctx).index].extended_days = _input(ctx).days
-    return {}
+    return UNCHANGED
 
 
 def _gains(ctx, data):
@@ -123,19 +134,19 @@ def conclude_investigation(ctx, file):
         amount=amount, penalties=list(data.penalties), reasons=data.reasons, outcome=data.outcome,
         confiscated_value=data.confiscated_value if data.confiscated_value is not None else _gains(ctx, data),
     )
-    return {}
+    return UNCHANGED
 
 
 def legal_review(ctx, file):
     data = _input(ctx)
     file.legal_review = cf.Review(reviewer=_actor(ctx), on=ctx.on, passed=data.passed, opinion=data.opinion)
-    return {}
+    return UNCHANGED
 
 
 def collective_discussion(ctx, file):
     data = _input(ctx)
     file.discussion = cf.Discussion(on=ctx.on, attendees=list(data.attendees), conclusion=data.conclusion)
-    return {}
+    return UNCHANGED
 
 
 def serve_notice(ctx, file):
@@ -147,29 +158,29 @@ def serve_notice(ctx, file):
         hearing_threshold_missing=ctx.data.hearing.missing_threshold if ctx.data.hearing is not None else False,
         reply_deadline=deadline("defence_reply", ctx.on, _overrides(ctx)),
     )
-    return {}
+    return UNCHANGED
 
 
 def record_defence(ctx, file):
     file.defence_on, file.defence = ctx.on, _input(ctx).summary
-    return {}
+    return UNCHANGED
 
 
 def waive_rights(ctx, file):
     file.rights_waived = True
-    return {}
+    return UNCHANGED
 
 
 def request_hearing(ctx, file):
     file.hearing = cf.Hearing(requested_on=ctx.on)
     file.excluded.append(cf.Interval(start=ctx.on, reason="hearing"))  # hearing time is not counted
-    return {}
+    return UNCHANGED
 
 
 def schedule_hearing(ctx, file):
     data = _input(ctx)
     file.hearing.notified_on, file.hearing.scheduled_for, file.hearing.host = ctx.on, data.hearing_on, data.host
-    return {}
+    return UNCHANGED
 
 
 def hold_hearing(ctx, file):
@@ -177,25 +188,25 @@ def hold_hearing(ctx, file):
     for interval in file.excluded:
         if interval.reason == "hearing" and interval.end is None:
             interval.end = ctx.on
-    return {}
+    return UNCHANGED
 
 
 def extend_decision_deadline(ctx, file):
     data = _input(ctx)
     file.extensions.append(cf.ClockExtension(days=data.days, approved_on=ctx.on, approver=_actor(ctx), reason=data.reason))
-    return {}
+    return UNCHANGED
 
 
 def suspend(ctx, file):
     file.excluded.append(cf.Interval(start=ctx.on, reason="suspension"))
-    return {"status_before_suspension": ctx.data.status}
+    return Updates(resume_status=ctx.data.status)
 
 
 def resume(ctx, file):
     for interval in file.excluded:
         if interval.reason == "suspension" and interval.end is None:
             interval.end = ctx.on
-    return {}
+    return UNCHANGED
 
 
 def decide(ctx, file):
@@ -204,12 +215,12 @@ def decide(ctx, file):
         kind=data.kind, on=ctx.on, amount=data.amount, penalties=list(data.penalties), reasons=data.reasons,
         recommendation=file.proposal.recommendation if file.proposal else {}, decided_by=_actor(ctx),
     )
-    return {}
+    return UNCHANGED
 
 
 def hand_back(ctx, file):
     file.outcome_note = f"移交 {_input(ctx).department}：{_input(ctx).reason}"
-    return {}
+    return UNCHANGED
 
 
 def serve_decision(ctx, file):
@@ -222,20 +233,20 @@ def serve_decision(ctx, file):
                               late_reasons=data.late_reasons.strip())
     if file.decision is not None and file.decision.kind == "penalty" and file.decision.amount:
         file.execution = cf.Execution(due=payment_due(file.service.served_on))
-    return {}
+    return UNCHANGED
 
 
 def record_payment(ctx, file):
     data = _input(ctx)
     file.execution.payments.append(cf.Payment(on=ctx.on, amount=data.amount, receipt=data.receipt))
-    return {}
+    return UNCHANGED
 
 
 def approve_deferral(ctx, file):
     data = _input(ctx)
     file.execution.deferred_to = data.deferred_to
     file.execution.instalments = [cf.Instalment(due=i.due, amount=i.amount) for i in data.instalments]
-    return {}
+    return UNCHANGED
 
 
 def record_remedy(ctx, file):
@@ -247,44 +258,44 @@ def record_remedy(ctx, file):
                 interval.end = ctx.on
     else:
         remedies.append(cf.Interval(start=ctx.on, reason=data.kind))
-    return {}
+    return UNCHANGED
 
 
 def serve_demand(ctx, file):
     file.execution.demand_served_on = ctx.on
-    return {}
+    return UNCHANGED
 
 
 def apply_to_court(ctx, file):
     file.execution.court_applied_on = ctx.on
-    return {}
+    return UNCHANGED
 
 
 def close(ctx, file):
     file.closed_on = ctx.on
     if _input(ctx).note:
         file.outcome_note = _input(ctx).note
-    return {}
+    return UNCHANGED
 
 
 def archive(ctx, file):
     file.archived_on = ctx.on
-    return {}
+    return UNCHANGED
 
 
 def transfer_to_judicial(ctx, file):
     file.outcome_note = f"移送 {_input(ctx).organ}：{_input(ctx).reason}"
-    return {}
+    return UNCHANGED
 
 
 def terminate(ctx, file):
     file.outcome_note = _input(ctx).reason
-    return {}
+    return UNCHANGED
 
 
 def revoke(ctx, file):
     file.outcome_note = f"{_input(ctx).by}撤销：{_input(ctx).reason}"
-    return {}
+    return UNCHANGED
 
 
 def decide_on_spot(ctx, file):
@@ -297,13 +308,13 @@ def decide_on_spot(ctx, file):
         file.execution = cf.Execution(due=payment_due(ctx.on))
         if data.collect_on_spot:
             file.execution.payments.append(cf.Payment(on=ctx.on, amount=data.amount, receipt="当场收缴（财政票据）"))
-    return {"filed_on": ctx.on, "power": data.power, "party": data.party_id, "act_date": data.act_date,
-            "procedure": "simple", "field": ctx.data.power_field or data.field}
+    return Updates(filed_on=ctx.on, power=data.power, party=data.party_id, act_date=data.act_date, procedure="simple",
+                   field=ctx.data.power_field or data.field)
 
 
 def file_with_authority(ctx, file):
     file.closed_on = ctx.on
-    return {}
+    return UNCHANGED
 
 
 # 涉嫌犯罪移送之后 (zhifa.core.procedure.judicial)
@@ -324,13 +335,13 @@ def record_police_receipt(ctx, file):
     judicial.received_on = data.received_on or ctx.on
     judicial.organ_receipt_no = data.receipt_no
     judicial.review_due = police_review_due(judicial.received_on)
-    return {}
+    return UNCHANGED
 
 
 def copy_to_procuratorate(ctx, file):
     data, judicial = _input(ctx), _judicial(file)
     judicial.procuratorate, judicial.copy_document_no, judicial.copied_on = data.procuratorate, data.document_no, ctx.on
-    return {}
+    return UNCHANGED
 
 
 def record_police_decision(ctx, file):
@@ -343,7 +354,7 @@ def record_police_decision(ctx, file):
         filed=data.filed, notified_on=ctx.on, due=due, in_time=None if due is None else ctx.on <= due,
         notice_no=data.notice_no, reason=data.reason, on_reconsideration=pending,
     ))
-    return {}
+    return UNCHANGED
 
 
 def request_police_reconsideration(ctx, file):
@@ -352,11 +363,11 @@ def request_police_reconsideration(ctx, file):
     judicial = _judicial(file)
     judicial.reconsideration_requested_on, judicial.reconsideration_reason = ctx.on, _input(ctx).reason
     judicial.reconsideration_due = reconsideration_decision_due(ctx.on)
-    return {}
+    return UNCHANGED
 
 
 def resume_after_non_filing(ctx, file):
     _judicial(file).resumed_on = ctx.on
     if _input(ctx).reason:
         file.outcome_note = _input(ctx).reason
-    return {}
+    return UNCHANGED

@@ -249,10 +249,8 @@ async def perform(
     new_status = target.value if target else row["status"]
     columns: dict[Any, Any] = {Case.facts: casefile.dump(file), Case.status: new_status,
                                Case.version: row["version"] + 1, Case.updated_at: clock.now_utc()}
-    for name, value in updates.items():
-        if name == "status_before_suspension":
-            columns[Case.resume_status] = value
-        elif value is not None:
+    for name in updates.__struct_fields__:  # the columns the effect changed (effects.Updates)
+        if (value := getattr(updates, name)) is not None:
             columns[getattr(Case, name)] = value
     columns[Case.decision_due] = deadlines.fixed_decision_due(new_status, columns.get(Case.filed_on, row["filed_on"]), file)
 
