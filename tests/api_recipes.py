@@ -115,6 +115,38 @@ def police_declined() -> list[Step]:
                                       "reason": "情节显著轻微，不构成犯罪"})]
 
 
+BUILDING = "URBAN-CF-002"  # 城乡规划法第六十五条: the township's own power; two-stage, then 责令限期拆除
+
+
+def demolition_ordered() -> list[Step]:
+    """违法建设: ordered to correct, not corrected, filed, decided 责令限期拆除 and served on 2026-03-17."""
+    return [
+        Step("order_correction", "2026-03-02", "hc-officer1", {"deadline": "2026-03-09", "content": "停止建设，限期改正"}),
+        Step("recheck_correction", "2026-03-10", "hc-officer1", {"corrected": False}),
+        Step("file_case", "2026-03-10", "hc-captain", {"officers": OFFICERS, "party_id": _party(ZHANG), "act_date": "2026-03-01"}),
+        Step("conclude_investigation", "2026-03-11", "hc-officer1", {"facts": {}, "penalties": ["demolish"]}),
+        Step("legal_review", "2026-03-12", "hc-legal", {"passed": True, "opinion": "事实清楚，程序合法"}),
+        Step("serve_notice", "2026-03-12", "hc-officer1", {}),
+        Step("waive_rights", "2026-03-12", "hc-officer1", {}),
+        Step("decide", "2026-03-16", "hc-head", {"penalties": ["demolish"]}),
+        Step("serve_decision", "2026-03-17", "hc-officer1", {"method": "direct", "recipient": ZHANG}),
+    ]
+
+
+def demolition_announced() -> list[Step]:
+    return demolition_ordered() + [Step("announce_demolition", "2026-03-20", "hc-head", {"demolish_by": "2026-03-31"})]
+
+
+def demolition_demanded() -> list[Step]:
+    # the six-month litigation period from service on 2026-03-17 runs out 09-17: 催告 from 09-18 (第四十四条)
+    return demolition_announced() + [Step("serve_demolition_demand", "2026-09-18", "hc-officer1",
+                                          {"perform_by": "2026-09-25"})]
+
+
+def demolition_decided() -> list[Step]:
+    return demolition_demanded() + [Step("decide_forced_demolition", "2026-09-28", "hc-head", {})]
+
+
 def urban(steps: list[Step], action: Step, power: str = BILLBOARD) -> Recipe:
     return Recipe("urban", power, FOUND, steps, action)
 
@@ -192,6 +224,15 @@ RECIPES: dict[str, Recipe] = {
     # 09-15 (行政强制法第53条), well past the 10 working days after the demand (2026-04-01)
     "apply_to_court": ecology(served() + [Step("serve_demand", "2026-04-01", "hc-officer1", {})],
                               Step("apply_to_court", "2026-09-15", "hc-head", {"court": "桐庐县人民法院"})),
+    # 强制拆除
+    "announce_demolition": urban(demolition_ordered(), demolition_announced()[-1], BUILDING),
+    "serve_demolition_demand": urban(demolition_announced(), demolition_demanded()[-1], BUILDING),
+    "decide_forced_demolition": urban(demolition_demanded(), demolition_decided()[-1], BUILDING),
+    "decide_substitute_performance": urban(demolition_demanded(), Step(
+        "decide_substitute_performance", "2026-09-28", "hc-head", {"performer": "桐庐县某拆除工程有限公司", "budget": "18000.00"}),
+        BUILDING),
+    "carry_out_demolition": urban(demolition_decided(), Step("carry_out_demolition", "2026-10-12", "hc-head",
+                                                             {"report": "拆除二层砖混房屋一幢，当事人到场"}), BUILDING),
     "revoke": urban(decided_without_penalty(), Step("revoke", "2026-04-01", "hc-head",
                                                     {"by": "桐庐县人民政府", "reason": "复议决定撤销"})),
     "close": urban(decided_without_penalty(), Step("close", "2026-03-12", "hc-captain", {"note": "不予处罚，结案"})),

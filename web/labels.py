@@ -36,6 +36,8 @@ FIELD_LABELS = {
     "warning": "警告", "statement_heard": "已听取陈述申辩", "collect_on_spot": "当场收缴罚款", "hard_to_pay_later": "事后缴纳确有困难",
     "situation": "情形", "circumstances": "裁量情节（每行一项）", "receipt_no": "回执编号", "procuratorate": "人民检察院",
     "document_no": "文书编号", "filed": "公安机关决定立案", "notice_no": "通知书编号",
+    "demolish_by": "自行拆除期限", "perform_by": "履行期限", "statement": "陈述申辩及复核意见", "carry_out_on": "计划实施日期",
+    "performer": "代履行人", "budget": "代履行费用预算（元）", "report": "实施情况",
 }
 
 #: The choices of closed vocabularies in the action inputs, by field name.

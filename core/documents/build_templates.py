@@ -512,6 +512,78 @@ SPECS: list[Spec] = [
         *ENTRUSTED,
         TWO_COPIES,
     ]),
+    # 强制拆除（行政强制法第四十四条、第三十五至三十八条、第五十至五十一条）
+    Spec("demolition_notice", "限期拆除公告", "execution", "拆告", title="公\u3000\u3000告", body=[
+        ("p", "{{ party.name }}（{{ party.id_label }}：{{ party.identifier }}；住所：{{ party.address }}）在{{ case.place }}"
+              "的建筑物、构筑物、设施，违反了{{ power.violated.law }}{{ power.violated.article }}的规定。本机关于{{ decision.date }}"
+              "作出{{ demolition.order_title }}（{{ demolition.order_number }}），责令当事人限期拆除，该决定已于{{ service.served_on }}送达当事人。"),
+        ("p", "依据《中华人民共和国行政强制法》第四十四条的规定，现予公告：限当事人于{{ demolition.demolish_by }}前自行拆除上述"
+              "违法建筑物、构筑物、设施。"),
+        ("p", "当事人在法定期限内不申请行政复议或者提起行政诉讼，又不自行拆除的，本机关将依法强制拆除，"
+              "所需费用及由此造成的损失由当事人承担。"),
+        ("tag", "{%p if demolition.place %}"),
+        ("flat", "张贴地点：{{ demolition.place }}"),
+        ("tag", "{%p endif %}"),
+        ("p", "特此公告。"),
+        *CONTACT,
+        ("sign", "{{ demolition.announced_on }}"),
+        *ENTRUSTED,
+    ]),
+    Spec("demolition_demand", "催告书（限期拆除）", "execution", "拆催", title="催告书", body=[
+        *ADDRESSEE,
+        ("p", "本机关于{{ decision.date }}作出{{ demolition.order_title }}（{{ demolition.order_number }}），责令你（单位）限期拆除"
+              "位于{{ case.place }}的违法建筑物、构筑物、设施，该决定已于{{ service.served_on }}送达；本机关于{{ demolition.announced_on }}"
+              "公告限你（单位）于{{ demolition.demolish_by }}前自行拆除。你（单位）在法定期限内未申请行政复议、未提起行政诉讼，"
+              "至今未自行拆除。"),
+        ("p", "依据《中华人民共和国行政强制法》第三十五条、第四十四条的规定，现催告你（单位）于{{ demolition.perform_by }}前"
+              "自行拆除上述违法建筑物、构筑物、设施。"),
+        ("p", "依据《中华人民共和国行政强制法》第三十六条的规定，你（单位）收到本催告书后有权进行陈述和申辩。"
+              "逾期仍不履行且无正当理由的，本机关将依法作出强制拆除决定。"),
+        *CONTACT,
+        ("sign",),
+        *RECEIPT,
+        *ENTRUSTED,
+        TWO_COPIES,
+    ]),
+    Spec("forced_demolition_decision", "强制拆除决定书", "execution", "强拆决", body=[
+        *PARTY,
+        ("p", "本机关于{{ decision.date }}作出{{ demolition.order_title }}（{{ demolition.order_number }}），责令你（单位）限期拆除"
+              "位于{{ case.place }}的违法建筑物、构筑物、设施，该决定已于{{ service.served_on }}送达。本机关于{{ demolition.announced_on }}"
+              "公告限你（单位）于{{ demolition.demolish_by }}前自行拆除，于{{ demolition.demand_served_on }}送达催告书"
+              "{% if demolition.demand_number %}（{{ demolition.demand_number }}）{% endif %}，催告你（单位）于{{ demolition.perform_by }}前履行。"
+              "你（单位）在法定期限内未申请行政复议、未提起行政诉讼，经催告逾期仍不履行。"),
+        ("tag", "{%p if demolition.statement %}"),
+        ("p", "你（单位）的陈述、申辩及本机关的复核意见：{{ demolition.statement }}"),
+        ("tag", "{%p endif %}"),
+        ("p", "依据《中华人民共和国行政强制法》第三十七条、第四十四条{% if power.penalised.article %}和{{ power.penalised.law }}"
+              "{{ power.penalised.article }}{% endif %}的规定，本机关决定对上述违法建筑物、构筑物、设施实施强制拆除"
+              "{% if demolition.carry_out_on %}，于{{ demolition.carry_out_on }}实施{% endif %}。强制拆除不在夜间或者法定节假日实施。"),
+        ("p", _remedies("决定")),
+        *CONTACT,
+        ("sign", "{{ demolition.decided_on }}"),
+        *RECEIPT,
+        *ENTRUSTED,
+        TWO_COPIES,
+    ]),
+    Spec("substitute_performance_decision", "代履行决定书", "execution", "代履决", body=[
+        *PARTY,
+        ("p", "本机关于{{ decision.date }}作出{{ demolition.order_title }}（{{ demolition.order_number }}），责令你（单位）限期拆除"
+              "位于{{ case.place }}的违法建筑物、构筑物、设施，该决定已于{{ service.served_on }}送达。经公告（{{ demolition.announced_on }}）"
+              "和催告（{{ demolition.demand_served_on }}），你（单位）逾期仍不拆除。"),
+        ("tag", "{%p if demolition.statement %}"),
+        ("p", "你（单位）的陈述、申辩及本机关的复核意见：{{ demolition.statement }}"),
+        ("tag", "{%p endif %}"),
+        ("p", "依据《中华人民共和国行政强制法》第五十条、第五十一条的规定，本机关决定代履行：由{{ demolition.performer }}"
+              "代为拆除上述违法建筑物、构筑物、设施{% if demolition.carry_out_on %}，于{{ demolition.carry_out_on }}实施{% endif %}。"
+              "代履行费用预算为人民币{{ demolition.budget_upper }}（{{ demolition.budget }}元），按照成本合理确定，由你（单位）承担。"),
+        ("p", "代履行三日前，本机关将催告你（单位）履行；你（单位）履行的，停止代履行。代履行时，本机关派员到场监督。"),
+        ("p", _remedies("决定")),
+        *CONTACT,
+        ("sign", "{{ demolition.decided_on }}"),
+        *RECEIPT,
+        *ENTRUSTED,
+        TWO_COPIES,
+    ]),
     Spec("closing_approval", "结案审批表", "closing", size=12, body=[
         ("right", "立案编号：{{ case.number }}"),
         ("table", W4, [

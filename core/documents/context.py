@@ -317,6 +317,7 @@ def build(facts: Facts) -> dict[str, Any]:
         },
         "decision": {**decision, "number": decision_doc},
         "execution": execution,
+        "demolition": _demolition(f),
         "payment": payment,
         "correction": correction_ctx,
         "preservation": _preservation(f),
@@ -448,6 +449,26 @@ def _execution(f: Facts) -> dict[str, Any]:
             "court_applied_on": cn_date(e.court_applied_on), "surcharge": yuan(extra), "surcharge_upper": rmb_upper(extra),
             "surcharge_from": cn_date(due_on + dt.timedelta(days=1)), "owed": yuan(owed) if owed else "", "owed_upper": rmb_upper(owed) if owed else "",
             "summary": summary}
+
+
+def _demolition(f: Facts) -> dict[str, Any] | None:
+    """强制拆除: the notice, the demand, the decision (行政强制法第四十四条、第三十五至三十八条、第五十至五十一条)."""
+    d = f.file.demolition
+    if d is None:
+        return None
+    order = next((r for r in reversed(f.documents) if r["number"] and r["stage"] == "decision"), None)
+    demand = _latest_number(f.documents, {"demolition_demand"})
+    planned = _event_input(f.events, "decide_substitute_performance" if d.way == "substitute" else "decide_forced_demolition")
+    announced = _event_input(f.events, "announce_demolition")
+    return {
+        "order_title": f"《{order['title']}》" if order else "《责令限期拆除决定书》", "order_number": order["number"] if order else "",
+        "announced_on": cn_date(d.announced_on), "demolish_by": cn_date(d.demolish_by), "place": announced.get("place", ""),
+        "demand_served_on": cn_date(d.demand_served_on), "perform_by": cn_date(d.perform_by), "demand_number": demand,
+        "decided_on": cn_date(d.decided_on), "way": d.way, "statement": d.statement, "performer": d.performer,
+        "budget": yuan(d.budget) if d.budget else "", "budget_upper": rmb_upper(d.budget) if d.budget else "",
+        "carry_out_on": cn_date(dt.date.fromisoformat(planned["carry_out_on"])) if planned.get("carry_out_on") else "",
+        "carried_out_on": cn_date(d.carried_out_on), "record": d.record,
+    }
 
 
 def legal_date(d: Due, stored: dt.date | None = None) -> str:

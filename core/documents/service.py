@@ -63,6 +63,14 @@ READY: dict[str, tuple[Callable[[dict, CaseFile], bool], str]] = {
                             "本案没有作出不予行政处罚的决定"),
     "on_spot_decision": (lambda c, f: f.procedure == "simple" and f.decision is not None, "本案不是简易程序当场处罚的案件"),
     "demand": (lambda c, f: f.execution is not None, "本案没有需要执行的罚款决定"),
+    "demolition_notice": (lambda c, f: f.demolition is not None and f.demolition.announced_on is not None,
+                          "本案尚未公告限期自行拆除（announce_demolition）"),
+    "demolition_demand": (lambda c, f: f.demolition is not None and f.demolition.demand_served_on is not None,
+                          "本案尚未催告当事人拆除（serve_demolition_demand）"),
+    "forced_demolition_decision": (lambda c, f: f.demolition is not None and f.demolition.way == "forced",
+                                   "本案尚未作出强制拆除决定（decide_forced_demolition）"),
+    "substitute_performance_decision": (lambda c, f: f.demolition is not None and f.demolition.way == "substitute",
+                                        "本案尚未作出代履行决定（decide_substitute_performance）"),
 }
 
 

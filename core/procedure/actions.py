@@ -15,6 +15,7 @@ from zhifa.core.procedure import effects
 from zhifa.core.procedure import inputs as i
 from zhifa.core.procedure.states import Status as S
 from zhifa.core.rules import authority, coercion, deadlines, decision, execution, gates, people, simple
+from zhifa.core.rules import demolition as demolish
 from zhifa.core.rules import judicial as criminal
 from zhifa.core.rules import preconditions as pre
 from zhifa.core.rules.context import ActionContext
@@ -123,9 +124,29 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
        (execution.demand_after_due,), needs=(pre.something_to_execute,)),
     _a("apply_to_court", "申请人民法院强制执行", {S.executing}, None, i.ApplyToCourt, effects.apply_to_court, HEAD,
        (execution.court_application_window,), needs=(pre.something_to_execute,)),
+    # 强制拆除（行政强制法第四十四条、第三十五至三十八条、第五十至五十一条; zhifa.core.rules.demolition）
+    _a("announce_demolition", "公告限期自行拆除", AFTER_SERVICE, S.executing, i.AnnounceDemolition,
+       effects.announce_demolition, HEAD, (demolish.announced_once,), needs=(demolish.demolition_ordered,)),
+    _a("serve_demolition_demand", "送达催告书（强制拆除）", AFTER_SERVICE, None, i.ServeDemolitionDemand,
+       effects.serve_demolition_demand, OFFICER, (demolish.announced, demolish.self_demolition_period_over,
+                                                  demolish.remedy_periods_over, demolish.not_decided),
+       needs=(demolish.demolition_ordered,)),
+    _a("decide_forced_demolition", "强制拆除决定", AFTER_SERVICE, None, i.DecideForcedDemolition,
+       effects.decide_forced_demolition, HEAD, (demolish.announced, demolish.demand_served, demolish.demand_period_over,
+                                                demolish.remedy_periods_over, demolish.not_decided,
+                                                demolish.not_on_a_statutory_holiday),
+       needs=(demolish.demolition_ordered,)),
+    _a("decide_substitute_performance", "代履行决定", AFTER_SERVICE, None, i.DecideSubstitutePerformance,
+       effects.decide_substitute_performance, HEAD, (demolish.announced, demolish.demand_served,
+                                                     demolish.demand_period_over, demolish.remedy_periods_over,
+                                                     demolish.not_decided, demolish.not_on_a_statutory_holiday),
+       needs=(demolish.demolition_ordered,)),
+    _a("carry_out_demolition", "实施强制拆除", AFTER_SERVICE, None, i.CarryOutDemolition, effects.carry_out_demolition,
+       HEAD, (demolish.decided, demolish.not_on_a_statutory_holiday, people.two_certified_officers),
+       needs=(demolish.demolition_ordered,)),
     _a("revoke", "撤销决定", {S.decided, S.served, S.executing}, S.revoked, i.Revoke, effects.revoke, HEAD),
     _a("close", "结案", {S.decided, S.served, S.executing}, S.closed, i.Close, effects.close, APPROVER,
-       (execution.paid_or_enforced,), derives=("amount_owed",)),
+       (execution.paid_or_enforced, demolish.finished_before_closing), derives=("amount_owed",)),
     _a("archive", "归档", {S.closed, S.filed_with_authority}, S.archived, i.Archive, effects.archive, APPROVER),
     # 简易程序
     _a("decide_on_spot", "当场处罚", {S.clue}, S.on_spot, i.DecideOnSpot, effects.decide_on_spot, OFFICER,

@@ -153,6 +153,24 @@ class Execution(msgspec.Struct, kw_only=True):
     court_applied_on: dt.date | None = None
 
 
+class Demolition(msgspec.Struct, kw_only=True):
+    """强制拆除违法建筑物、构筑物、设施 after a served 限期拆除 decision (行政强制法第四十四条: 公告, the
+    remedy periods; 第三十五至三十八条: 催告, 陈述申辩, 强制执行决定; 第五十至五十一条: 代履行; 第四十三条)."""
+
+    announced_on: dt.date | None = None  # 公告之日
+    demolish_by: dt.date | None = None  # 公告限期当事人自行拆除的最后一日
+    demand_served_on: dt.date | None = None  # 催告书送达之日 (第三十五条)
+    perform_by: dt.date | None = None  # 催告书载明的履行期限
+    statement: str = ""  # 当事人的陈述、申辩 and the authority's answer (第三十六条)
+    decided_on: dt.date | None = None  # 强制拆除决定 (第三十七条) or 代履行决定 (第五十一条)
+    way: str = ""  # forced 强制拆除 | substitute 代履行
+    performer: str = ""  # 代履行人
+    budget: Decimal | None = None  # 代履行费用预算 (第五十一条第一款)
+    carried_out_on: dt.date | None = None  # 实施之日
+    record: str = ""  # 实施情况
+    remedies: list[Interval] = []  # 复议/诉讼 pending against the 限期拆除 decision
+
+
 class CaseFile(msgspec.Struct, kw_only=True):
     procedure: str = "general"
     act_date: dt.date | None = None
@@ -177,6 +195,7 @@ class CaseFile(msgspec.Struct, kw_only=True):
     decision: Decision | None = None
     service: Service | None = None
     execution: Execution | None = None
+    demolition: Demolition | None = None  # a served 限期拆除 decision's execution
     closed_on: dt.date | None = None
     archived_on: dt.date | None = None
     outcome_note: str = ""

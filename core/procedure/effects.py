@@ -233,6 +233,8 @@ def serve_decision(ctx, file):
                               late_reasons=data.late_reasons.strip())
     if file.decision is not None and file.decision.kind == "penalty" and file.decision.amount:
         file.execution = cf.Execution(due=payment_due(file.service.served_on))
+    if file.decision is not None and "demolish" in file.decision.penalties:  # 限期拆除: 行政强制法第四十四条
+        file.demolition = cf.Demolition()
     return UNCHANGED
 
 
@@ -251,7 +253,7 @@ def approve_deferral(ctx, file):
 
 def record_remedy(ctx, file):
     data = _input(ctx)
-    remedies = file.execution.remedies
+    remedies = file.execution.remedies if file.execution is not None else file.demolition.remedies
     if data.ended:
         for interval in remedies:
             if interval.reason == data.kind and interval.end is None:
@@ -263,6 +265,34 @@ def record_remedy(ctx, file):
 
 def serve_demand(ctx, file):
     file.execution.demand_served_on = ctx.on
+    return UNCHANGED
+
+
+def announce_demolition(ctx, file):
+    file.demolition.announced_on, file.demolition.demolish_by = ctx.on, _input(ctx).demolish_by
+    return UNCHANGED
+
+
+def serve_demolition_demand(ctx, file):
+    file.demolition.demand_served_on, file.demolition.perform_by = ctx.on, _input(ctx).perform_by
+    return UNCHANGED
+
+
+def decide_forced_demolition(ctx, file):
+    demolition = file.demolition
+    demolition.decided_on, demolition.way, demolition.statement = ctx.on, "forced", _input(ctx).statement.strip()
+    return UNCHANGED
+
+
+def decide_substitute_performance(ctx, file):
+    data, demolition = _input(ctx), file.demolition
+    demolition.decided_on, demolition.way, demolition.statement = ctx.on, "substitute", data.statement.strip()
+    demolition.performer, demolition.budget = data.performer, data.budget
+    return UNCHANGED
+
+
+def carry_out_demolition(ctx, file):
+    file.demolition.carried_out_on, file.demolition.record = ctx.on, _input(ctx).report.strip()
     return UNCHANGED
 
 

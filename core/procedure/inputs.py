@@ -194,6 +194,39 @@ class ServeDemand(Input, kw_only=True, forbid_unknown_fields=True):
     pass
 
 
+class AnnounceDemolition(Input, kw_only=True, forbid_unknown_fields=True):
+    """公告 (行政强制法第四十四条): the party is to demolish by ``demolish_by``."""
+
+    demolish_by: dt.date
+    place: Line = ""  # where the notice is posted (张贴地点)
+
+
+class ServeDemolitionDemand(Input, kw_only=True, forbid_unknown_fields=True):
+    """催告 (第三十五条): to perform by ``perform_by``."""
+
+    perform_by: dt.date
+
+
+class DecideForcedDemolition(Input, kw_only=True, forbid_unknown_fields=True):
+    """强制拆除决定 (第三十七条), after hearing the party's statement (第三十六条)."""
+
+    statement: Text = ""  # the party's statement and defence, and the authority's review of it
+    carry_out_on: dt.date | None = None  # the planned day (not a statutory holiday, 第四十三条)
+
+
+class DecideSubstitutePerformance(Input, kw_only=True, forbid_unknown_fields=True):
+    """代履行决定 (第五十条、第五十一条): who performs, at what estimated cost, borne by the party."""
+
+    performer: Name
+    budget: PositiveMoney
+    statement: Text = ""
+    carry_out_on: dt.date | None = None
+
+
+class CarryOutDemolition(Input, kw_only=True, forbid_unknown_fields=True):
+    report: Text  # 实施情况: what was demolished, who was present (第三十八条, 第五十一条第二款)
+
+
 class ApplyToCourt(Input, kw_only=True, forbid_unknown_fields=True):
     court: Name
 

@@ -33,6 +33,6 @@ def seizure_exists(ctx: ActionContext) -> list[Refusal]:
 
 
 def something_to_execute(ctx: ActionContext) -> list[Refusal]:
-    if ctx.data.file.execution is None:
+    if ctx.data.file.execution is None and ctx.data.file.demolition is None:
         return [Refusal("execution.nothing_to_execute", "本案决定没有需要执行的罚没款项")]
     return []
