@@ -143,6 +143,7 @@ ACTIONS: dict[str, Any] = {
     "decide_forced_demolition": {"statement": "当事人提出房屋系自住，经复核不予采纳", "carry_out_on": "2026-10-12"},
     "decide_substitute_performance": {"performer": "桐庐县某拆除工程有限公司", "budget": "18000.00", "carry_out_on": "2026-10-12"},
     "carry_out_demolition": {"report": "拆除二层砖混房屋一幢，当事人到场"},
+    "recheck_decision_correction": {"corrected": False, "follow_up": "逾期未改正，已另案立案查处"},
     "revoke": {"by": "桐庐县人民政府", "reason": "复议决定撤销"},
     "close": {"note": "不予处罚，结案"},
     "archive": {},

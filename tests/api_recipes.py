@@ -224,6 +224,12 @@ RECIPES: dict[str, Recipe] = {
     # 09-15 (行政强制法第53条), well past the 10 working days after the demand (2026-04-01)
     "apply_to_court": ecology(served() + [Step("serve_demand", "2026-04-01", "hc-officer1", {})],
                               Step("apply_to_court", "2026-09-15", "hc-head", {"court": "桐庐县人民法院"})),
+    "recheck_decision_correction": ecology(noticed(SHOP) + [
+        Step("waive_rights", "2026-03-11", "hc-officer1", {}),
+        Step("decide", "2026-03-12", "hc-head", {"amount": "20000.00", "correction": "安装油烟净化设施",
+                                                 "correct_by": "2026-03-20"}),
+        Step("serve_decision", "2026-03-13", "hc-officer1", {"method": "direct", "recipient": "王五"})],
+        Step("recheck_decision_correction", "2026-03-23", "hc-officer1", {"corrected": True})),
     # 强制拆除
     "announce_demolition": urban(demolition_ordered(), demolition_announced()[-1], BUILDING),
     "serve_demolition_demand": urban(demolition_announced(), demolition_demanded()[-1], BUILDING),

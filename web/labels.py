@@ -38,6 +38,7 @@ FIELD_LABELS = {
     "document_no": "文书编号", "filed": "公安机关决定立案", "notice_no": "通知书编号",
     "demolish_by": "自行拆除期限", "perform_by": "履行期限", "statement": "陈述申辩及复核意见", "carry_out_on": "计划实施日期",
     "performer": "代履行人", "budget": "代履行费用预算（元）", "report": "实施情况",
+    "correction": "责令改正的内容", "correct_by": "改正期限", "follow_up": "未改正的后续处理",
 }
 
 #: The choices of closed vocabularies in the action inputs, by field name.

@@ -259,12 +259,13 @@ def build(facts: Facts) -> dict[str, Any]:
     if file.procedure == "simple" and execution["payments"] and file.decision and file.decision.on == execution["payments"][0]["on"]:
         decision["performance"] = "罚款已由执法人员当场收缴，并出具财政部门统一制发的专用票据。"
 
-    correction = file.correction
+    ordered = file.decision.correction if file.decision and file.decision.correction else None
+    correction = ordered or file.correction
     correction_input = _event_input(f.events, "order_correction")
     correction_ctx = {
         "ordered_on": cn_date(correction.ordered_on) if correction else "",
         "deadline": cn_date(correction.deadline) if correction else "",
-        "content": correction_input.get("content", ""),
+        "content": ordered.content if ordered else correction_input.get("content", ""),
         "rechecked_on": cn_date(correction.rechecked_on) if correction else "",
         "corrected": correction.corrected if correction else None,
     } if correction else None

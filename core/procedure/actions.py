@@ -15,6 +15,7 @@ from zhifa.core.procedure import effects
 from zhifa.core.procedure import inputs as i
 from zhifa.core.procedure.states import Status as S
 from zhifa.core.rules import authority, coercion, deadlines, decision, execution, gates, people, simple
+from zhifa.core.rules import correction as correct
 from zhifa.core.rules import demolition as demolish
 from zhifa.core.rules import judicial as criminal
 from zhifa.core.rules import preconditions as pre
@@ -106,7 +107,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
        (decision.notice_served_and_heard, decision.hearing_held_if_requested, decision.legal_review_passed,
         decision.discussion_recorded, decision.not_heavier_than_notice, decision.lawful_amount,
         authority.two_stage_penalties_allowed, decision.not_for_the_county, deadlines.decided_in_time,
-        people.decider_independent)),
+        people.decider_independent, correct.order_is_stated)),
     _a("hand_back", "移交县级部门", {S.reviewing, S.notified}, S.handed_back, i.HandBack, effects.hand_back, HEAD),
     _a("transfer_to_judicial", "涉嫌犯罪移送", BEFORE_DECISION, S.criminal_transfer, i.TransferToJudicial,
        effects.transfer_to_judicial, HEAD),
@@ -124,6 +125,9 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
        (execution.demand_after_due,), needs=(pre.something_to_execute,)),
     _a("apply_to_court", "申请人民法院强制执行", {S.executing}, None, i.ApplyToCourt, effects.apply_to_court, HEAD,
        (execution.court_application_window,), needs=(pre.something_to_execute,)),
+    _a("recheck_decision_correction", "复查（决定责令改正）", AFTER_SERVICE, None, i.RecheckDecisionCorrection,
+       effects.recheck_decision_correction, OFFICER, (correct.recheck_after_the_time_limit,),
+       needs=(correct.ordered_by_the_decision,)),
     # 强制拆除（行政强制法第四十四条、第三十五至三十八条、第五十至五十一条; zhifa.core.rules.demolition）
     _a("announce_demolition", "公告限期自行拆除", AFTER_SERVICE, S.executing, i.AnnounceDemolition,
        effects.announce_demolition, HEAD, (demolish.announced_once,), needs=(demolish.demolition_ordered,)),
@@ -146,7 +150,8 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
        needs=(demolish.demolition_ordered,)),
     _a("revoke", "撤销决定", {S.decided, S.served, S.executing}, S.revoked, i.Revoke, effects.revoke, HEAD),
     _a("close", "结案", {S.decided, S.served, S.executing}, S.closed, i.Close, effects.close, APPROVER,
-       (execution.paid_or_enforced, demolish.finished_before_closing), derives=("amount_owed",)),
+       (execution.paid_or_enforced, demolish.finished_before_closing, correct.rechecked_before_closing),
+       derives=("amount_owed",)),
     _a("archive", "归档", {S.closed, S.filed_with_authority}, S.archived, i.Archive, effects.archive, APPROVER),
     # 简易程序
     _a("decide_on_spot", "当场处罚", {S.clue}, S.on_spot, i.DecideOnSpot, effects.decide_on_spot, OFFICER,

@@ -34,6 +34,8 @@ class Correction(msgspec.Struct, kw_only=True):
     deadline: dt.date
     rechecked_on: dt.date | None = None
     corrected: bool | None = None
+    content: str = ""  # what is to be corrected (the decision's order states it; 行政处罚法第二十八条第一款)
+    follow_up: str = ""  # not corrected: what the authority did next (另案查处、强制执行 …)
 
 
 class Preservation(msgspec.Struct, kw_only=True):
@@ -113,6 +115,7 @@ class Decision(msgspec.Struct, kw_only=True):
     reasons: str = ""
     recommendation: dict[str, Any] = {}
     decided_by: str = ""
+    correction: Correction | None = None  # 责令改正 ordered with the penalty (行政处罚法第二十八条第一款)
 
 
 class Service(msgspec.Struct, kw_only=True):

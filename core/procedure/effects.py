@@ -214,7 +214,15 @@ def decide(ctx, file):
     file.decision = cf.Decision(
         kind=data.kind, on=ctx.on, amount=data.amount, penalties=list(data.penalties), reasons=data.reasons,
         recommendation=file.proposal.recommendation if file.proposal else {}, decided_by=_actor(ctx),
+        correction=cf.Correction(ordered_on=ctx.on, deadline=data.correct_by, content=data.correction.strip())
+        if data.correct_by else None,
     )
+    return UNCHANGED
+
+
+def recheck_decision_correction(ctx, file):
+    data, correction = _input(ctx), file.decision.correction
+    correction.rechecked_on, correction.corrected, correction.follow_up = ctx.on, data.corrected, data.follow_up.strip()
     return UNCHANGED
 
 

@@ -152,6 +152,14 @@ class Decide(Input, kw_only=True, forbid_unknown_fields=True):
     amount: PositiveMoney | None = None  # the fine; None: no fine
     penalties: list[Line] = []
     reasons: Text = ""
+    # 行政处罚法第二十八条第一款: the order to correct the violation, with its time limit
+    correction: Text = ""
+    correct_by: dt.date | None = None
+
+
+class RecheckDecisionCorrection(Input, kw_only=True, forbid_unknown_fields=True):
+    corrected: bool
+    follow_up: Text = ""  # not corrected: the next step taken (另案立案查处、申请强制执行 …)
 
 
 class HandBack(Input, kw_only=True, forbid_unknown_fields=True):

@@ -70,6 +70,7 @@ PLANS: dict[str, tuple[str, ...]] = {
     "order_correction": ("deadline",),
     "schedule_hearing": ("hearing_on",),
     "approve_deferral": ("deferred_to", "instalments[].due"),
+    "decide": ("correct_by",),
     "announce_demolition": ("demolish_by",),
     "serve_demolition_demand": ("perform_by",),
     "decide_forced_demolition": ("carry_out_on",),
