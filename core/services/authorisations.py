@@ -14,7 +14,7 @@ from zhifa.core.domain.identifiers import region_name
 from zhifa.core.registry import get_host
 from zhifa.core.schemas.townships import AuthorisationCreate, AuthorisationRead, EffectivePower
 from zhifa.core.services.errors import Invalid, NotFound
-from zhifa.core.services.scope import TownshipScope
+from zhifa.core.services.scope import TownshipScope, owned_by
 from zhifa.core.services.townships import get_township_row
 
 
@@ -133,7 +133,7 @@ async def list_authorisations(township_code: str) -> list[AuthorisationRead]:
     township = await get_township_row(township_code)
     rows = await Authorisation.select(
         *Authorisation.all_columns(), Authorisation.department.code.as_alias("department_code")
-    ).where(Authorisation.township == township["id"]).order_by(Authorisation.id)
+    ).where(owned_by(Authorisation, township["id"])).order_by(Authorisation.id)
     return [_auth_read(r) for r in rows]
 
 

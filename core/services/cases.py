@@ -22,7 +22,7 @@ from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.cases import CaseRead, ClueCreate, EventRead
 from zhifa.core.services import authorisations, events
 from zhifa.core.services.errors import Invalid
-from zhifa.core.services.scope import TownshipScope, not_found
+from zhifa.core.services.scope import TownshipScope, not_found, owned_by
 from zhifa.core.services.townships import get_township_row
 
 log = logging.getLogger(__name__)
@@ -158,7 +158,7 @@ async def get_case(township_code: str, case_id: int) -> CaseRead:
 
 async def list_cases(township_code: str, field: str | None = None) -> list[CaseRead]:
     township = await get_township_row(township_code)
-    query = Case.select().where(Case.township == township["id"])
+    query = Case.select().where(owned_by(Case, township["id"]))
     if field:
         query = query.where(Case.field == field)
     return [read_case(r, township_code) for r in await query.order_by(Case.id)]
