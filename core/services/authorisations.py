@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from zhifa.core.db.queries.authorisations import authorisations_of
 from zhifa.core.db.tables import Authorisation, Department
 from zhifa.core.domain.authorisation import Basis, Grant, effective_grant, enabled_fields
 from zhifa.core.domain.identifiers import region_name
@@ -42,10 +43,7 @@ def _grant(row: dict) -> Grant:
 
 
 async def grants_of(township_id: int) -> list[Grant]:
-    rows = await Authorisation.raw(  # raw SQL: asked by every case action
-        "SELECT id, kind, field, power, basis, document_no, valid_from, valid_to, revoked_on, department "
-        "FROM authorisation WHERE township = {} ORDER BY id", township_id)
-    return [_grant(r) for r in rows]
+    return [_grant(r) for r in await authorisations_of(township_id)]  # raw SQL: asked by every case action
 
 
 async def enable(township_code: str, data: AuthorisationCreate) -> AuthorisationRead:
