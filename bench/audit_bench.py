@@ -102,6 +102,7 @@ def _rss_mb() -> float:
 
 async def _engine_scan(home: Path) -> int:
     from zhifa.core.db import database
+    from zhifa.core.db.queries.events import EVENT_COLUMNS
     from zhifa.core.db.tables import Event, Township
     from zhifa.core.services import events
 
@@ -110,7 +111,7 @@ async def _engine_scan(home: Path) -> int:
     count, after = 0, 0
     while True:
         rows = await Event.raw(
-            f"SELECT {events._EVENT_COLUMNS} FROM case_event WHERE township = {{}} AND seq > {{}} ORDER BY seq "
+            f"SELECT {EVENT_COLUMNS} FROM case_event WHERE township = {{}} AND seq > {{}} ORDER BY seq "
             f"LIMIT {{}}", township["id"], after, events.STREAM_BATCH)
         count += len(rows)
         if len(rows) < events.STREAM_BATCH:

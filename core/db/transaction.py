@@ -95,8 +95,3 @@ async def lock_all_townships() -> None:
         return
     rows = await Township.raw("SELECT id FROM township ORDER BY id")
     await lock_townships(r["id"] for r in rows)
-
-
-def json_param() -> str:
-    """How a JSON value is written in raw SQL: PostgreSQL needs the cast, SQLite stores text."""
-    return "{}" if isinstance(engine(), SQLiteEngine) else "CAST({} AS json)"

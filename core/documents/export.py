@@ -29,6 +29,7 @@ from zhifa.core.documents import service, store
 from zhifa.core.schemas.documents import ExportRead
 from zhifa.core.services import events
 from zhifa.core.services.evidence import evidence_content
+from zhifa.core.services.scope import owned_by
 from zhifa.core.services.townships import get_township_row
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -68,7 +69,7 @@ async def export_case(township_code: str, case_id: int, path: str | Path, *, act
             add(f"{stem}.docx", store.get(row["storage_key"], row["content_sha256"], what), "document", **meta)
             add(f"{stem}.pdf", store.get(row["pdf_storage_key"], row["pdf_sha256"], what + "的 PDF"), "document_pdf", **meta)
         evidence = await Evidence.select().where(
-            (Evidence.township == township["id"]) & (Evidence.case == case_id)).order_by(Evidence.id)
+            owned_by(Evidence, township["id"]) & (Evidence.case == case_id)).order_by(Evidence.id)
         for n, item in enumerate(evidence, start=1):
             extension = mimetypes.guess_extension(item["media_type"] or "") or ".bin"
             add(f"证据/{n:02d}-{_safe(item['title'])}{extension}", await evidence_content(township_code, item["id"]),

@@ -41,7 +41,7 @@ from zhifa.core.services.numbering import next_number
 from zhifa.core.services.parties import read_party
 from zhifa.core.rules import dates
 from zhifa.core.rules.refusal import Refused
-from zhifa.core.services.scope import TownshipScope, not_found
+from zhifa.core.services.scope import TownshipScope, not_found, owned_by
 from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
 
@@ -100,7 +100,7 @@ async def case_row(township: dict, case_id: int) -> dict:
 
 
 async def document_rows(township_id: int, case_id: int) -> list[dict]:
-    return await Document.select().where((Document.township == township_id) & (Document.case == case_id)).order_by(
+    return await Document.select().where(owned_by(Document, township_id) & (Document.case == case_id)).order_by(
         Document.id).output(load_json=True)
 
 
@@ -195,7 +195,7 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
          "captured_at": cn_datetime(e["captured_at"]), "sha256": e["content_sha256"],
          "short_hash": e["content_sha256"][:16], "media_type": e["media_type"]}
         for i, e in enumerate(await Evidence.select().where(
-            (Evidence.township == township["id"]) & (Evidence.case == case_id)).order_by(Evidence.id), 1)
+            owned_by(Evidence, township["id"]) & (Evidence.case == case_id)).order_by(Evidence.id), 1)
     ]
     settings = procedure_settings(township["settings"])
     offer = None if file.notice else hearing_right(township_code, row["field"], row["power"],
@@ -288,13 +288,13 @@ async def render_document(
     original = None
     if replaces is not None:
         original = await Document.select().where(
-            (Document.id == replaces) & (Document.township == township["id"]) & (Document.case == case_id)).first()
+            (Document.id == replaces) & owned_by(Document, township["id"]) & (Document.case == case_id)).first()
         if original is None:  # another township's or case's document is answered like a missing one
             raise not_found("document", "replaces", replaces)
         if original["template"] != template.code:
             raise Invalid("document.replaces", f"要更正的文书 {replaces} 不是本案的「{template.declaration.name}」",
                           field="replaces")
-        if await Document.exists().where((Document.township == township["id"]) & (Document.replaces == replaces)):
+        if await Document.exists().where(owned_by(Document, township["id"]) & (Document.replaces == replaces)):
             raise Invalid("document.replaces", f"文书 {replaces} 已被更正过，请更正最新的一份", field="replaces")
     settings = prepared.facts.settings
     data_json = msgspec.json.decode(msgspec.json.encode(data or {}))
@@ -377,7 +377,7 @@ async def document_content(township_code: str, document_id: int, kind: str = "do
     if kind not in ("docx", "pdf"):
         raise Invalid("document.kind", f"文件类型 {kind} 无效（可选：docx、pdf）", field="format")
     township = await get_township_row(township_code)
-    row = await Document.select().where((Document.id == document_id) & (Document.township == township["id"])).first()
+    row = await Document.select().where((Document.id == document_id) & owned_by(Document, township["id"])).first()
     if row is None:  # another township's document is answered like one that does not exist
         raise not_found("document", "document_id", document_id)
     what = f"文书 {document_id}（{row['title']}{'，' + row['number'] if row['number'] else ''}）"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from zhifa.core.db.tables import AppUser, CaseOfficer
+from zhifa.core.services.scope import owned_by
 
 
 async def assign(township_id: int, case_id: int, usernames: list[str]) -> None:
     """Replace the case's officers (inside the caller's transaction)."""
-    await CaseOfficer.delete().where((CaseOfficer.township == township_id) & (CaseOfficer.case == case_id))
+    await CaseOfficer.delete().where(owned_by(CaseOfficer, township_id) & (CaseOfficer.case == case_id))
     if not usernames:
         return
     users = await AppUser.select(AppUser.id, AppUser.username).where(AppUser.username.is_in(list(usernames)))

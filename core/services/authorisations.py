@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from zhifa.core.db.queries.authorisations import authorisations_of
 from zhifa.core.db.tables import Authorisation, Department
 from zhifa.core.domain.authorisation import Basis, Grant, effective_grant, enabled_fields
 from zhifa.core.domain.identifiers import region_name
 from zhifa.core.registry import get_host
 from zhifa.core.schemas.townships import AuthorisationCreate, AuthorisationRead, EffectivePower
 from zhifa.core.services.errors import Invalid, NotFound
-from zhifa.core.services.scope import TownshipScope
+from zhifa.core.services.scope import TownshipScope, owned_by
 from zhifa.core.services.townships import get_township_row
 
 
@@ -42,10 +43,7 @@ def _grant(row: dict) -> Grant:
 
 
 async def grants_of(township_id: int) -> list[Grant]:
-    rows = await Authorisation.raw(  # raw SQL: asked by every case action
-        "SELECT id, kind, field, power, basis, document_no, valid_from, valid_to, revoked_on, department "
-        "FROM authorisation WHERE township = {} ORDER BY id", township_id)
-    return [_grant(r) for r in rows]
+    return [_grant(r) for r in await authorisations_of(township_id)]  # raw SQL: asked by every case action
 
 
 async def enable(township_code: str, data: AuthorisationCreate) -> AuthorisationRead:
@@ -133,7 +131,7 @@ async def list_authorisations(township_code: str) -> list[AuthorisationRead]:
     township = await get_township_row(township_code)
     rows = await Authorisation.select(
         *Authorisation.all_columns(), Authorisation.department.code.as_alias("department_code")
-    ).where(Authorisation.township == township["id"]).order_by(Authorisation.id)
+    ).where(owned_by(Authorisation, township["id"])).order_by(Authorisation.id)
     return [_auth_read(r) for r in rows]
 
 

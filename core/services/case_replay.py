@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 import msgspec
 from zhifa.core.db.tables import Case
 from zhifa.core.schemas.cases import EventRead
+from zhifa.core.services.scope import owned_by
 
 _DECISIONS = ("decide", "decide_on_spot")
 CASE_BATCH = 2000  # case rows read at a time
@@ -67,7 +68,7 @@ class CaseReplay:
         after = 0
         while True:
             rows = await Case.select(Case.id, Case.status, Case.number, Case.facts).where(
-                (Case.township == township_id) & (Case.id > after)).order_by(Case.id).limit(batch).output(load_json=True)
+                owned_by(Case, township_id) & (Case.id > after)).order_by(Case.id).limit(batch).output(load_json=True)
             for row in rows:
                 found.extend(self._compare(row))
             if len(rows) < batch:

@@ -8,8 +8,9 @@ from typing import Any
 
 import msgspec
 from zhifa.core import clock
-from zhifa.core.db.database import current_engine
-from zhifa.core.db.tables import AppUser, Case
+from zhifa.core.db.queries.cases import case_with_township
+from zhifa.core.db.queries.search import case_list, listed_cases
+from zhifa.core.db.tables import AppUser
 from zhifa.core.procedure import casefile
 from zhifa.core.procedure.actions import ACTIONS
 from zhifa.core.procedure.states import Status
@@ -78,7 +79,7 @@ async def search_cases(township_code: str, filters: CaseFilter, *, cursor: str |
         raise Invalid("limit.invalid", f"每页条数应在 1 至 {MAX_LIMIT} 之间")
     township = await township_key(township_code)  # the guard's row, not a second read
     sql, args = await list_statement(township, filters, cursor=cursor, limit=limit, on=on)
-    rows = await Case.raw(sql, *args)
+    rows = await listed_cases((sql, args))
     items = [read_case(r, township_code) for r in rows[:limit]]
     more = len(rows) > limit
     return CasePage(items=items, next_cursor=_next_cursor(items, list_order(filters)) if more else None, limit=limit)
@@ -87,69 +88,23 @@ async def search_cases(township_code: str, filters: CaseFilter, *, cursor: str |
 async def list_statement(township: dict, filters: CaseFilter, *, cursor: str | None = None, limit: int = 50,
                          on: dt.date | None = None) -> tuple[str, list]:
     """The list's one SQL statement and its parameters (one more row than the page, to know if there is more)."""
-    # Raw SQL with bound parameters: the list is the busiest read, and building a Piccolo query
-    # costs more than running it. Every value below is a parameter, never pasted into the SQL.
-    clauses, args = ["township = {}"], [township["id"]]
-
-    def where(sql: str, *values) -> None:
-        clauses.append(sql)
-        args.extend(values)
-
     if filters.status:
         unknown = [s for s in filters.status if s not in Status._value2member_map_]
         if unknown:
             raise Invalid("case.status", f"案件状态 {'、'.join(unknown)} 无效")
-        where(f"status IN ({', '.join('{}' for _ in filters.status)})", *filters.status)
-    if filters.field:
-        where("field = {}", filters.field)
-    if filters.power:
-        where("power = {}", filters.power)
-    if filters.found_from:
-        where("found_at >= {}", _start_of(filters.found_from))
-    if filters.found_to:
-        where("found_at < {}", _start_of(filters.found_to + dt.timedelta(days=1)))
-    if filters.filed_from:
-        where("filed_on >= {}", filters.filed_from)
-    if filters.filed_to:
-        where("filed_on <= {}", filters.filed_to)
     if filters.officer:  # a user of this township, or the filter is refused as naming no one here
         await TownshipScope(township).resolve("user", filters.officer, AppUser.id, field="officer")
-        where('id IN (SELECT co."case" FROM case_officer co JOIN app_user u ON u.id = co."user" '
-              "WHERE co.township = {} AND u.username = {})", township["id"], filters.officer)
+    overdue = None
     if filters.overdue is not None:
-        day = on or clock.today()
-        # the fixed clocks by the indexed column; the few open ones (中止 …) computed, as one JSON parameter
-        late = msgspec.json.encode([c.id for c in await open_clock_overdue(township["id"], day)]).decode()
-        if filters.overdue:  # one indexable condition unless some open clock is late too
-            if late == "[]":
-                where("decision_due < {}", day)
-            else:
-                where(f"(decision_due < {{}} OR id IN ({_ids_of_json()}))", day, late)
-        else:
-            where("(decision_due IS NULL OR decision_due >= {})", day)
-            if late != "[]":
-                where(f"id NOT IN ({_ids_of_json()})", late)
+        day = on or clock.today()  # the fixed clocks are the statement's; the few open ones (中止 …) computed here
+        overdue = (day, [c.id for c in await open_clock_overdue(township["id"], day)])
     order = list_order(filters)
-    if cursor:
-        after, case_id = decode_cursor(cursor, order)
-        if order is None:
-            where("id < {}", case_id)
-        else:  # a row value: both engines walk (township, <date>, id) from there
-            where(f"({order}, id) < ({{}}, {{}})", after, case_id)
-    by = "id DESC" if order is None else f"{order} DESC, id DESC"
-    sql = f"SELECT {_RAW_COLUMNS} FROM enforcement_case WHERE {' AND '.join(clauses)} ORDER BY {by} LIMIT {{}}"
-    return sql, [*args, limit + 1]
-
-
-def _ids_of_json() -> str:
-    """A subquery yielding the integers of one JSON-array parameter, in the current engine's dialect."""
-    if current_engine().engine_type == "sqlite":
-        return "SELECT value FROM json_each({})"
-    return "SELECT (jsonb_array_elements_text({}::jsonb))::bigint"
-
-
-_RAW_COLUMNS = ('id, number, "procedure", status, field, power, source, summary, place, found_at, act_date, party, '
-                'filed_on, version')
+    return case_list(
+        township["id"], filters,
+        found_from=_start_of(filters.found_from) if filters.found_from else None,
+        found_before=_start_of(filters.found_to + dt.timedelta(days=1)) if filters.found_to else None,
+        officer=filters.officer or None, overdue=overdue, order=order,
+        after=decode_cursor(cursor, order) if cursor else None, limit=limit)
 
 
 _SCHEMAS: dict[str, dict] = {}
@@ -186,14 +141,11 @@ async def case_detail(township_code: str, case_id: int, *, actor: str | None = N
     today) and the next actions with a dry run of their gates for ``actor``."""
     on = on or clock.today()
     # Raw SQL, the case with its township in one statement: the hot path of every case page.
-    columns = ", ".join(f"c.{c.strip()}" for c in _RAW_COLUMNS.split(","))
-    rows = await Case.raw(f"SELECT {columns}, c.facts, c.township AS township_id, t.settings FROM enforcement_case c "
-                          "JOIN township t ON t.id = c.township WHERE t.code = {} AND c.id = {}", township_code, case_id)
-    if not rows:
+    row = await case_with_township(township_code, case_id)
+    if row is None:
         await get_township_row(township_code)  # a missing township is reported as such
         raise not_found("case", "case_id", case_id)
-    row = rows[0]
-    facts = row["facts"] if isinstance(row["facts"], dict) else msgspec.json.decode(row["facts"] or "{}")
+    facts = row["facts"]
     status = Status(row["status"])
     return CaseDetail(
         deadlines=case_deadlines(row["status"], casefile.load(facts), found_on=clock.local_date(row["found_at"]),
@@ -222,8 +174,8 @@ async def search_county(county_code: str, filters: CaseFilter, *, townships: lis
     rows = [t for t in await query if townships is None or t["code"] in townships]
     found: list = []
     for township in rows:
-        sql, args = await list_statement(township, filters, cursor=cursor, limit=limit, on=on)
-        found += [read_case(r, township["code"]) for r in await Case.raw(sql, *args)]
+        statement = await list_statement(township, filters, cursor=cursor, limit=limit, on=on)
+        found += [read_case(r, township["code"]) for r in await listed_cases(statement)]
     order = list_order(filters)
     found.sort(key=_sort_key(order), reverse=True)
     items = found[:limit]

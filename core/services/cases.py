@@ -13,8 +13,10 @@ from itertools import chain
 
 import msgspec
 from zhifa.core import clock
-from zhifa.core.db.tables import AppUser, Case, Party, Township
-from zhifa.core.db.transaction import json_param, lock_township, write_transaction
+from zhifa.core.db.queries import cases as queries
+from zhifa.core.db.queries.townships import township_and_user, user_by_name
+from zhifa.core.db.tables import Case, Party
+from zhifa.core.db.transaction import lock_township, write_transaction
 from zhifa.core.registry import get_host
 from zhifa.core.rules import dates
 from zhifa.core.rules.context import ActionContext, CaseFacts
@@ -22,7 +24,7 @@ from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.cases import CaseRead, ClueCreate, EventRead
 from zhifa.core.services import authorisations, events
 from zhifa.core.services.errors import Invalid
-from zhifa.core.services.scope import TownshipScope, not_found
+from zhifa.core.services.scope import TownshipScope, not_found, owned_by
 from zhifa.core.services.townships import get_township_row
 
 log = logging.getLogger(__name__)
@@ -54,8 +56,7 @@ async def actor_id(township_id: int, username: str | None) -> int | None:
     """The id of a user of this township (404 for anyone else); None when no actor is named."""
     if username is None:
         return None
-    rows = await AppUser.raw("SELECT id, township FROM app_user WHERE username = {}", username)
-    row = rows[0] if rows else None
+    row = await user_by_name(username)
     if row is None or row["township"] != township_id:
         raise not_found("user", "actor", username)
     return row["id"]
@@ -84,12 +85,9 @@ async def register_clue(township_code: str, data: ClueCreate, actor: str | None 
 
 async def _township_and_actor(township_code: str, actor: str | None) -> tuple[dict, int | None]:
     """The township's row and the actor's id, in one statement (this is the busiest write's first read)."""
-    rows = await Township.raw(
-        "SELECT t.id, t.code, t.name, t.county_code, t.short_name, u.id AS actor_id, u.township AS actor_township "
-        "FROM township t LEFT JOIN app_user u ON u.username = {} WHERE t.code = {}", actor or "", township_code)
-    if not rows:
+    row = await township_and_user(township_code, actor or "")
+    if row is None:
         await get_township_row(township_code)  # raises the township's own not-found
-    row = rows[0]
     if actor is not None and (row["actor_id"] is None or row["actor_township"] != row["id"]):
         raise not_found("user", "actor", actor)
     return row, row["actor_id"] if actor is not None else None
@@ -128,15 +126,11 @@ async def _register(township_code: str, data: ClueCreate, actor: str | None):
 
     found_at = data.found_at.astimezone(dt.timezone.utc)
     summary, now = data.summary.strip(), clock.now_utc()
-    # Raw SQL: registering clues is the busiest write, and Piccolo's insert building costs more than it.
-    inserted = await Case.raw(
-        'INSERT INTO enforcement_case (township, "procedure", status, field, power, source, summary, place, found_at, '
-        f"act_date, reporter, party, facts, version, created_at, updated_at) VALUES ({{}}, {{}}, {{}}, {{}}, {{}}, {{}}, "
-        f"{{}}, {{}}, {{}}, {{}}, {json_param()}, {{}}, {json_param()}, 1, {{}}, {{}}) RETURNING id",
-        township["id"], "general", "clue", data.field, data.power, source.value, summary, data.place, found_at,
-        data.act_date, msgspec.json.encode(data.reporter).decode(), data.party_id, "{}", now, now,
+    case_id = await queries.insert_clue(
+        township_id=township["id"], field=data.field, power=data.power, source=source.value, summary=summary,
+        place=data.place, found_at=found_at, act_date=data.act_date,
+        reporter_json=msgspec.json.encode(data.reporter).decode(), party_id=data.party_id, now=now,
     )
-    case_id = inserted[0]["id"]
     event = await events.append_event(
         township_id=township["id"], township_code=township_code, kind="clue_registered", case_id=case_id,
         actor_id=actor_id, place=data.place,
@@ -158,7 +152,7 @@ async def get_case(township_code: str, case_id: int) -> CaseRead:
 
 async def list_cases(township_code: str, field: str | None = None) -> list[CaseRead]:
     township = await get_township_row(township_code)
-    query = Case.select().where(Case.township == township["id"])
+    query = Case.select().where(owned_by(Case, township["id"]))
     if field:
         query = query.where(Case.field == field)
     return [read_case(r, township_code) for r in await query.order_by(Case.id)]

@@ -17,6 +17,7 @@ from zhifa.core.schemas.people import CertificateCreate, PartyCreate, UserCreate
 from zhifa.core.schemas.townships import AuthorisationCreate, DepartmentCreate, TownshipCreate
 from zhifa.core.services import authorisations, parties, people, townships
 from zhifa.core.services.errors import Invalid
+from zhifa.core.services.scope import owned_by
 
 
 class AuthorisationEntry(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -110,7 +111,7 @@ async def _apply(config: CountyConfig, hashes: dict[str, str]) -> ApplySummary:
             await _authorise(entry, summary)
         township = await townships.get_township_row(entry.code)
         for party in entry.parties:
-            if not await Party.exists().where((Party.township == township["id"]) & (Party.identifier == party.identifier)):
+            if not await Party.exists().where(owned_by(Party, township["id"]) & (Party.identifier == party.identifier)):
                 await parties.create_party(entry.code, party)
                 summary.parties += 1
     # argon2 is deliberately slow: hash each distinct password once
@@ -137,7 +138,7 @@ async def _apply(config: CountyConfig, hashes: dict[str, str]) -> ApplySummary:
 
 async def _authorise(entry: TownshipEntry, summary: ApplySummary) -> None:
     township = await townships.get_township_row(entry.code)
-    if await Authorisation.exists().where(Authorisation.township == township["id"]):
+    if await Authorisation.exists().where(owned_by(Authorisation, township["id"])):
         return
     for auth in entry.authorisations:
         await authorisations.enable(

@@ -17,6 +17,7 @@ import msgspec
 from zhifa.core import clock
 from zhifa.core.calendar import add_working_days, working_days_after
 from zhifa.core.calendar.sources import any_provisional
+from zhifa.core.db.queries.deadlines import cases_not_in, running_referrals, unpublished_inspection_results
 from zhifa.core.db.tables import Case, InspectionResult, Referral
 from zhifa.core.db.transaction import lock_all_townships
 from zhifa.core.procedure import casefile
@@ -30,14 +31,6 @@ from zhifa.core.services.township_settings import procedure_settings
 _DONE = [s.value for s in FINAL | {Status.closed, Status.filed_with_authority}]
 
 
-async def _open_cases() -> list[dict]:
-    marks = ", ".join("{}" for _ in _DONE)
-    return await Case.raw(
-        "SELECT c.id, c.township AS township_id, t.code AS township_code, t.settings, c.number, c.status, "
-        f"c.found_at, c.filed_on, c.facts, c.version FROM enforcement_case c JOIN township t ON t.id = c.township "
-        f"WHERE c.status NOT IN ({marks}) ORDER BY c.township, c.id", *_DONE)
-
-
 def _deadlines(row: dict, file: casefile.CaseFile, on: dt.date) -> dict[str, DeadlineRead]:
     periods = dict(procedure_settings(row["settings"]).periods)
     found = case_deadlines(row["status"], file, found_on=clock.local_date(row["found_at"]),
@@ -46,15 +39,14 @@ def _deadlines(row: dict, file: casefile.CaseFile, on: dt.date) -> dict[str, Dea
 
 
 def _load(row: dict) -> casefile.CaseFile:
-    raw = row["facts"]
-    return casefile.load(raw if isinstance(raw, (str, dict)) else msgspec.json.decode(raw or b"{}"))
+    return casefile.load(row["facts"])
 
 
 async def recompute(install: Callable[[], None], *, source: str, actor: str) -> RecomputeReport:
     """Install new calendar data with ``install`` and record what it moved."""
     on = clock.today()
     await lock_all_townships()  # before reading: it writes cases and chains of every township
-    rows = await _open_cases()
+    rows = await cases_not_in(_DONE)
     before: dict[int, tuple[dict, casefile.CaseFile, dict[str, DeadlineRead], dict[str, dt.date]]] = {}
     for row in rows:
         file = _load(row)
@@ -120,9 +112,7 @@ class _Limit(msgspec.Struct):
 
 
 async def _referral_limits() -> list[_Limit]:
-    rows = await Referral.raw(
-        "SELECT r.id, r.township, t.code, r.sent_at, r.accept_due_on, r.answer_due_on FROM referral r "
-        "JOIN township t ON t.id = r.township WHERE r.status IN ('sent', 'accepted')")
+    rows = await running_referrals()
     limits = []
     for row in rows:
         start = clock.local_date(row["sent_at"])
@@ -134,9 +124,7 @@ async def _referral_limits() -> list[_Limit]:
 
 
 async def _inspection_limits() -> list[_Limit]:
-    rows = await InspectionResult.raw(
-        "SELECT r.id, r.township, t.code, r.inspected_on, r.publish_due FROM inspection_result r "
-        "JOIN township t ON t.id = r.township WHERE r.published_on IS NULL AND r.publish_due IS NOT NULL")
+    rows = await unpublished_inspection_results()
     return [_Limit("inspection_result", r["id"], r["township"], r["code"], "publish_due", r["inspected_on"],
                    r["publish_due"], working_days_after(r["inspected_on"], r["publish_due"]))
             for r in rows if any_provisional(r["inspected_on"] + dt.timedelta(days=1), r["publish_due"])]

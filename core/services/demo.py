@@ -29,6 +29,7 @@ from zhifa.core.services.county_config import (
     apply,
 )
 from zhifa.core.services.inspection_demo import load_demo_inspections
+from zhifa.core.services.scope import owned_by
 
 COUNTY = "330122"
 DEMO_PASSWORD = "zhifa-demo"  # documented in the README; demo databases only
@@ -187,7 +188,7 @@ async def _clues() -> int:
         if field not in registry.catalogues:
             continue
         tid = (await Township.select(Township.id).where(Township.code == township).first())["id"]
-        if await Case.exists().where((Case.township == tid) & (Case.summary == summary)):
+        if await Case.exists().where(owned_by(Case, tid) & (Case.summary == summary)):
             continue
         prefix = {HENGCUN: "hc", FENSHUI: "fs", ZHONGSHAN: "zs"}[township]
         await cases.register_clue(

@@ -13,9 +13,8 @@ import logging
 from typing import Any, AsyncIterator, Collection, Iterable
 
 import msgspec
-from piccolo.engine.sqlite import SQLiteEngine
-from zhifa.core.db.tables import Event
-from zhifa.core.db.transaction import engine, holds_lock, json_param, lock_township
+from zhifa.core.db.queries import events as queries
+from zhifa.core.db.transaction import holds_lock, lock_township
 from zhifa.core.schemas.cases import EventRead
 from zhifa.core.services.chain_key import chain_key
 
@@ -65,10 +64,9 @@ async def append_event(
         occurred_at=moment, place=place, payload=data, prev_hash=prev, key=chain_key(),
     )
     # Raw SQL: one event per action, and Piccolo's insert building costs more than the insert.
-    await Event.raw(
-        'INSERT INTO case_event (township, seq, "case", kind, actor, occurred_at, place, payload, prev_hash, hash) '
-        f"VALUES ({{}}, {{}}, {{}}, {{}}, {{}}, {{}}, {{}}, {json_param()}, {{}}, {{}})",
-        township_id, seq, case_id, kind, actor_id, moment, place, msgspec.json.encode(data).decode(), prev, digest,
+    await queries.insert_event(
+        township_id=township_id, seq=seq, case_id=case_id, kind=kind, actor_id=actor_id, occurred_at=moment,
+        place=place, payload_json=msgspec.json.encode(data).decode(), prev_hash=prev, digest=digest,
     )
     return EventRead(
         seq=seq, kind=kind, case_id=case_id, actor_id=actor_id, occurred_at=moment, place=place,
@@ -88,9 +86,7 @@ async def _lock_and_read_head(township_id: int) -> dict | None:
     if not holds_lock(township_id):
         log.warning("写入乡镇 %s 的事件前未先取乡镇锁：在此补取", township_id)
         await lock_township(township_id)
-    rows = await Event.raw("SELECT seq, hash FROM case_event WHERE township = {} ORDER BY seq DESC LIMIT 1",
-                           township_id)
-    return rows[0] if rows else None
+    return await queries.chain_head(township_id)
 
 
 async def chain_head(township_id: int) -> tuple[int, str]:
@@ -130,18 +126,9 @@ def _read(row: dict) -> EventRead:
     )
 
 
-_EVENT_COLUMNS = 'seq, kind, "case", actor, occurred_at, place, payload, prev_hash, hash'
-
-
 async def events_of(township_id: int, case_id: int | None = None) -> list[EventRead]:
     """A township's events (or one case's), in order. Raw SQL: this is every case page's hot path."""
-    if case_id is None:
-        rows = await Event.raw(f"SELECT {_EVENT_COLUMNS} FROM case_event WHERE township = {{}} ORDER BY seq", township_id)
-    else:
-        rows = await Event.raw(
-            f'SELECT {_EVENT_COLUMNS} FROM case_event WHERE township = {{}} AND "case" = {{}} ORDER BY seq', township_id,
-            case_id)
-    return [_read_raw(r) for r in rows]
+    return [_read(r) for r in await queries.events_of(township_id, case_id)]
 
 
 async def legal_dates(township_id: int, case_id: int, kinds: Collection[str]) -> list[tuple[str, dt.date]]:
@@ -149,25 +136,8 @@ async def legal_dates(township_id: int, case_id: int, kinds: Collection[str]) ->
 
     Only the date is read out of the payload (the database extracts it), not the whole payload.
     """
-    on = "json_extract(payload, '$.on')" if isinstance(engine(), SQLiteEngine) else "payload->>'on'"
-    rows = await Event.raw(
-        f'SELECT kind, {on} AS legal_on FROM case_event WHERE township = {{}} AND "case" = {{}} ORDER BY seq',
-        township_id, case_id)
-    return [(r["kind"], dt.date.fromisoformat(r["legal_on"])) for r in rows
-            if r["kind"] in kinds and r["legal_on"]]
-
-
-def _read_raw(row: dict) -> EventRead:
-    payload = row["payload"]
-    occurred = row["occurred_at"]
-    if isinstance(occurred, str):  # SQLite hands back text
-        occurred = dt.datetime.fromisoformat(occurred)
-    return EventRead(
-        seq=row["seq"], kind=row["kind"], case_id=row["case"], actor_id=row["actor"],
-        occurred_at=occurred.astimezone(dt.timezone.utc), place=row["place"],
-        payload=msgspec.json.decode(payload) if isinstance(payload, (str, bytes)) else payload,
-        prev_hash=row["prev_hash"], hash=row["hash"],
-    )
+    return [(kind, dt.date.fromisoformat(on)) for kind, on in await queries.legal_dates(township_id, case_id)
+            if kind in kinds and on]
 
 
 class ChainBreak(msgspec.Struct, kw_only=True):
@@ -244,11 +214,9 @@ async def stream_events(township_id: int, *, batch: int | None = None) -> AsyncI
     """A township's events in order, read in batches by seq (keyset): memory stays flat at any length."""
     batch, after = batch or STREAM_BATCH, 0
     while True:
-        rows = await Event.raw(
-            f"SELECT {_EVENT_COLUMNS} FROM case_event WHERE township = {{}} AND seq > {{}} ORDER BY seq LIMIT {{}}",
-            township_id, after, batch)
+        rows = await queries.events_after(township_id, after, batch)
         for row in rows:
-            yield _read_raw(row)
+            yield _read(row)
         if len(rows) < batch:
             return
         after = rows[-1]["seq"]

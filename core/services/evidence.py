@@ -36,7 +36,7 @@ from zhifa.core.services import events
 from zhifa.core.services.cases import get_case
 from zhifa.core.services.errors import Conflict, Invalid, TooLarge
 from zhifa.core.services.facts import people_facts
-from zhifa.core.services.scope import TownshipScope, not_found
+from zhifa.core.services.scope import TownshipScope, not_found, owned_by
 from zhifa.core.services.townships import get_township_row
 
 
@@ -132,7 +132,7 @@ async def _collector_may_collect(township: dict, case, collector: str, on: dt.da
 async def _auxiliary(township: dict, collector: str) -> bool:
     """Whether the collector is an auxiliary (辅助人员) of the township, holding no officer's role."""
     user = await AppUser.select(AppUser.roles).where(
-        (AppUser.username == collector) & (AppUser.township == township["id"])).output(load_json=True).first()
+        (AppUser.username == collector) & owned_by(AppUser, township["id"])).output(load_json=True).first()
     return user is not None and "auxiliary" in user["roles"] and "officer" not in user["roles"]
 
 
@@ -140,10 +140,10 @@ async def _own_clue_of_auxiliary(township: dict, case, collector: str) -> bool:
     if case.status != "clue":
         return False
     user = await AppUser.select(AppUser.id, AppUser.roles).where(
-        (AppUser.username == collector) & (AppUser.township == township["id"])).output(load_json=True).first()
+        (AppUser.username == collector) & owned_by(AppUser, township["id"])).output(load_json=True).first()
     if user is None or "auxiliary" not in user["roles"] or "officer" in user["roles"]:
         return False
-    return await Event.exists().where((Event.township == township["id"]) & (Event.case == case.id)
+    return await Event.exists().where(owned_by(Event, township["id"]) & (Event.case == case.id)
                                       & (Event.kind == "clue_registered") & (Event.actor == user["id"]))
 
 
@@ -165,7 +165,7 @@ async def _record(township, township_code, case_id, kind_, title, digest, size, 
     async with write_transaction(township["id"]):
         # after the township's lock: a concurrent upload of the same bytes has committed or not begun
         existing = await Evidence.select().where(
-            (Evidence.township == township["id"]) & (Evidence.case == case_id) & (Evidence.storage_key == key)).first()
+            owned_by(Evidence, township["id"]) & (Evidence.case == case_id) & (Evidence.storage_key == key)).first()
         if existing is not None:
             return _read(existing), False
         row = Evidence(
@@ -242,7 +242,7 @@ async def receive_evidence_stream(
 async def list_evidence(township_code: str, case_id: int) -> list[EvidenceRead]:
     township = await get_township_row(township_code)
     await get_case(township_code, case_id)
-    rows = await Evidence.select().where((Evidence.township == township["id"]) & (Evidence.case == case_id)).order_by(
+    rows = await Evidence.select().where(owned_by(Evidence, township["id"]) & (Evidence.case == case_id)).order_by(
         Evidence.id)
     return [_read(r) for r in rows]
 
@@ -250,7 +250,7 @@ async def list_evidence(township_code: str, case_id: int) -> list[EvidenceRead]:
 async def evidence_file(township_code: str, evidence_id: int) -> tuple[EvidenceRead, Path]:
     """The stored file, checked against the hash recorded at capture before anything is sent."""
     township = await get_township_row(township_code)
-    row = await Evidence.select().where((Evidence.id == evidence_id) & (Evidence.township == township["id"])).first()
+    row = await Evidence.select().where((Evidence.id == evidence_id) & owned_by(Evidence, township["id"])).first()
     if row is None:
         raise not_found("evidence", "evidence_id", evidence_id)
     path = store_dir() / row["storage_key"]
@@ -266,7 +266,7 @@ async def evidence_file(township_code: str, evidence_id: int) -> tuple[EvidenceR
 async def evidence_content(township_code: str, evidence_id: int) -> bytes:
     """The stored content, checked against the hash recorded at capture."""
     township = await get_township_row(township_code)
-    row = await Evidence.select().where((Evidence.id == evidence_id) & (Evidence.township == township["id"])).first()
+    row = await Evidence.select().where((Evidence.id == evidence_id) & owned_by(Evidence, township["id"])).first()
     if row is None:
         raise not_found("evidence", "evidence_id", evidence_id)
     try:

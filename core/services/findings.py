@@ -35,6 +35,7 @@ from zhifa.core.rules.refusal import Refusal
 from zhifa.core.schemas.reports import Finding, Quarter
 from zhifa.core.services.facts import PERSON_COLUMNS, persons
 from zhifa.core.services.report_data import Progress, TownshipCases, grant_on, load_township, townships_of
+from zhifa.core.services.scope import owned_by
 
 #: Stable finding codes and what a supervisor reads.
 FINDINGS = {
@@ -172,7 +173,7 @@ async def missing_evidence(data: TownshipCases) -> list[Finding]:
 
     township = data.township
     rows = await Evidence.select(Evidence.id, Evidence.case, Evidence.title, Evidence.storage_key,
-                                 Evidence.captured_at).where(Evidence.township == township["id"]).order_by(Evidence.id)
+                                 Evidence.captured_at).where(owned_by(Evidence, township["id"])).order_by(Evidence.id)
     root, records = store_dir(), {r.id: r for r in data.records}
     found = []
     for row in rows:
@@ -196,7 +197,7 @@ async def missing_documents(data: TownshipCases) -> list[Finding]:
     township = data.township
     rows = await Document.select(Document.id, Document.case, Document.title, Document.number, Document.issued_on,
                                  Document.storage_key, Document.pdf_storage_key).where(
-        Document.township == township["id"]).order_by(Document.id)
+        owned_by(Document, township["id"])).order_by(Document.id)
     records = {r.id: r for r in data.records}
     found = []
     for row in rows:

@@ -12,6 +12,7 @@ from zhifa.core.db.tables import InspectionPlan, InspectionRecusal, Township
 from zhifa.core.registry import get_host
 from zhifa.core.schemas.inspections import PlanCreate, RecusalCreate, TargetCreate
 from zhifa.core.services import inspections
+from zhifa.core.services.scope import owned_by
 
 HENGCUN = "330122100"
 PLAN_TITLE = "2026年横村镇市场监管领域双随机抽查（演示）"
@@ -51,7 +52,7 @@ async def load_demo_inspections() -> int:
     summary = await inspections.import_targets(HENGCUN, rows, actor="hc-admin")
     await inspections.add_inspectors(HENGCUN, INSPECTORS, actor="hc-admin")
     township_id = (await Township.select(Township.id).where(Township.code == HENGCUN).first())["id"]
-    if not await InspectionRecusal.exists().where(InspectionRecusal.township == township_id):
+    if not await InspectionRecusal.exists().where(owned_by(InspectionRecusal, township_id)):
         directory = await inspections.list_targets(HENGCUN, "market")
         target = next(t for t in directory.targets if t.name == TARGETS[9][0])  # 好味道餐饮店
         await inspections.declare_recusal(

@@ -10,6 +10,7 @@ from zhifa.core.db.tables import Case
 from zhifa.core.procedure import casefile
 from zhifa.core.procedure.judicial import reconsideration_request_due
 from zhifa.core.procedure.states import Status
+from zhifa.core.services.scope import owned_by
 from zhifa.core.services.townships import get_township_row
 
 
@@ -31,7 +32,7 @@ async def criminal_transfers(township_code: str, on: dt.date | None = None) -> l
     township = await get_township_row(township_code)
     on = on or clock.today()
     rows = await Case.select(Case.id, Case.number, Case.facts).where(
-        (Case.township == township["id"]) & (Case.status == Status.criminal_transfer.value)
+        owned_by(Case, township["id"]) & (Case.status == Status.criminal_transfer.value)
     ).order_by(Case.id).output(load_json=True)
     result = []
     for row in rows:

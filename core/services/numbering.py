@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from zhifa.core.db.tables import CaseSequence
 from zhifa.core.db.transaction import lock_township
+from zhifa.core.services.scope import owned_by
 
 
 async def next_number(township_id: int, year: int, kind: str) -> int:
     await lock_township(township_id)
     row = await CaseSequence.select(CaseSequence.id, CaseSequence.last_value).where(
-        (CaseSequence.township == township_id) & (CaseSequence.year == year) & (CaseSequence.kind == kind)
+        owned_by(CaseSequence, township_id) & (CaseSequence.year == year) & (CaseSequence.kind == kind)
     ).first()
     if row is None:
         await CaseSequence(township=township_id, year=year, kind=kind, last_value=1).save()

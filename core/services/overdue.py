@@ -11,15 +11,11 @@ from __future__ import annotations
 import datetime as dt
 
 import msgspec
-from zhifa.core.db.database import current_engine
-from zhifa.core.db.tables import Case
+from zhifa.core.db.queries.deadlines import fixed_clock_overdue, open_clocks
 from zhifa.core.procedure import casefile
 from zhifa.core.procedure.states import CLOCK_RUNNING, Status
 from zhifa.core.rules.deadlines import decision_due
 from zhifa.core.services.townships import get_township_row
-
-FIXED_OVERDUE = "(decision_due IS NOT NULL AND decision_due < {})"  # SQL, one parameter: the day asked
-
 
 class OverdueCase(msgspec.Struct, kw_only=True):
     id: int
@@ -33,18 +29,9 @@ class OverdueCase(msgspec.Struct, kw_only=True):
 async def open_clock_overdue(township_id: int, on: dt.date) -> list[OverdueCase]:
     """Overdue cases whose clock is not fixed on the row (computed for ``on``)."""
     running = sorted(s.value for s in CLOCK_RUNNING | {Status.suspended})
-    # found by status, the selective index: SQLite would otherwise walk every closed case by
-    # (township, filed_on IS NOT NULL) or (township, decision_due IS NULL); its unary + keeps those out
-    unindexed = "+" if current_engine().engine_type == "sqlite" else ""
-    rows = await Case.raw(
-        f"SELECT id, number, status, filed_on, facts FROM enforcement_case WHERE township = {{}} AND status IN "
-        f"({', '.join('{}' for _ in running)}) AND {unindexed}filed_on IS NOT NULL AND {unindexed}decision_due IS NULL",
-        township_id, *running)
     found = []
-    for row in rows:
-        row = {**row, "filed_on": _date(row["filed_on"])}
-        facts = row["facts"]
-        file = casefile.load(facts if isinstance(facts, (str, dict)) else facts or {})
+    for row in await open_clocks(township_id, running):
+        file = casefile.load(row["facts"])
         found.append(_overdue(row, decision_due(row["filed_on"], file, on), on))
     return [c for c in found if c]
 
@@ -58,13 +45,7 @@ def _overdue(row: dict, due: dt.date, on: dt.date) -> OverdueCase | None:
 
 async def overdue_cases(township_code: str, on: dt.date) -> list[OverdueCase]:
     township = await get_township_row(township_code)
-    fixed = await Case.raw(
-        f"SELECT id, number, status, filed_on, decision_due FROM enforcement_case WHERE township = {{}} AND "
-        f"{FIXED_OVERDUE} ORDER BY filed_on, id", township["id"], on)
-    result = [_overdue({**r, "filed_on": _date(r["filed_on"])}, _date(r["decision_due"]), on) for r in fixed]
+    result = [_overdue(r, r["decision_due"], on) for r in await fixed_clock_overdue(township["id"], on)]
     result += await open_clock_overdue(township["id"], on)
     return sorted(result, key=lambda c: (c.filed_on, c.id))
 
-
-def _date(value) -> dt.date:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value

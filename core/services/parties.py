@@ -6,7 +6,7 @@ from zhifa.core.db.tables import Party
 from zhifa.core.domain import identifiers
 from zhifa.core.schemas.people import PartyCreate, PartyRead
 from zhifa.core.services.errors import Conflict, Invalid
-from zhifa.core.services.scope import township_scope
+from zhifa.core.services.scope import owned_by, township_scope
 from zhifa.core.services.townships import get_township_row
 from zhifa.core.vocabulary import PARTY_KINDS
 
@@ -40,7 +40,7 @@ async def create_party(township_code: str, data: PartyCreate) -> PartyRead:
             raise Invalid("party.kind", f"当事人类型 {data.kind} 无效：应为 citizen（公民）或 organisation（法人或者其他组织）")
     except identifiers.InvalidIdentifier as exc:
         raise Invalid(exc.code, str(exc), field="identifier") from exc  # the request's field, whichever kind
-    exists = await Party.exists().where((Party.township == township["id"]) & (Party.identifier == identifier))
+    exists = await Party.exists().where(owned_by(Party, township["id"]) & (Party.identifier == identifier))
     if exists:
         raise Conflict("party.exists", f"本乡镇已登记证件号码为 {identifier} 的当事人")
     row = Party(
@@ -59,5 +59,5 @@ async def get_party(township_code: str, party_id: int) -> PartyRead:
 
 async def list_parties(township_code: str) -> list[PartyRead]:
     township = await get_township_row(township_code)
-    rows = await Party.select().where(Party.township == township["id"]).order_by(Party.id)
+    rows = await Party.select().where(owned_by(Party, township["id"])).order_by(Party.id)
     return [read_party(r) for r in rows]

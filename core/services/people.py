@@ -11,7 +11,7 @@ from zhifa.core.registry import get_host
 from zhifa.core.rules.people import reviewer_qualification_problem
 from zhifa.core.schemas.people import CertificateCreate, CertificateRead, UserCreate, UserRead
 from zhifa.core.services.errors import Conflict, Invalid, NotFound
-from zhifa.core.services.scope import township_scope
+from zhifa.core.services.scope import owned_by, township_scope
 from zhifa.core.services.townships import get_department_row, get_township_row
 
 _hasher = PasswordHasher()
@@ -145,5 +145,5 @@ async def get_township_user(township_code: str, username: str, *, field: str = "
 
 async def list_users(township_code: str) -> list[UserRead]:
     township = await get_township_row(township_code)
-    rows = await AppUser.select(AppUser.username).where(AppUser.township == township["id"]).order_by(AppUser.username)
+    rows = await AppUser.select(AppUser.username).where(owned_by(AppUser, township["id"])).order_by(AppUser.username)
     return [await get_user(r["username"]) for r in rows]

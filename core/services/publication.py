@@ -47,7 +47,7 @@ from zhifa.core.schemas.publication import (
 )
 from zhifa.core.services import authorisations, events
 from zhifa.core.services.errors import Conflict, Forbidden, Invalid
-from zhifa.core.services.scope import TownshipScope, not_found
+from zhifa.core.services.scope import TownshipScope, in_county, not_found, of_township, owned_by
 from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
 from zhifa.core.vocabulary import PENALTY_NAMES
@@ -85,7 +85,7 @@ async def _queue(township: dict, case_id: int, decision: casefile.Decision, on: 
 
 async def _revoked(township_id: int, case_id: int, on: dt.date, reason: str) -> None:
     rows = await Publication.select(Publication.id, Publication.status).where(
-        (Publication.township == township_id) & (Publication.case == case_id)
+        owned_by(Publication, township_id) & (Publication.case == case_id)
         & Publication.status.is_in(["queued", "published"]))
     for row in rows:
         await Publication.update(_withdrawal_columns(row["status"], on, reason)).where(Publication.id == row["id"])
@@ -135,7 +135,7 @@ def _select():
 
 
 async def _row(township_id: int, publication_id: int) -> dict:
-    row = await _select().where((Publication.township == township_id) & (Publication.id == publication_id)).output(
+    row = await _select().where(owned_by(Publication, township_id) & (Publication.id == publication_id)).output(
         load_json=True).first()
     if row is None:
         raise not_found("publication", "publication_id", publication_id)
@@ -149,7 +149,7 @@ async def get_publication(township_code: str, publication_id: int) -> Publicatio
 
 async def list_publications(township_code: str, status: str | None = None, case_id: int | None = None) -> list[PublicationRead]:
     township = await get_township_row(township_code)
-    query = _select().where(Publication.township == township["id"])
+    query = _select().where(owned_by(Publication, township["id"]))
     if status:
         query = query.where(Publication.status == status)
     if case_id is not None:  # a case of this township, or the filter names no case here
@@ -205,7 +205,7 @@ async def _record(township: dict, row: dict, published_on: dt.date, display_unti
             department = await Department.select(Department.name).where(Department.id == grant.department).first()
             authority = department["name"] if department else authority
     numbered = await Document.select(Document.number).where(
-        (Document.township == township["id"]) & (Document.case == case["id"]) & (Document.stage == "decision")
+        owned_by(Document, township["id"]) & (Document.case == case["id"]) & (Document.stage == "decision")
         & Document.number.is_not_null()).order_by(Document.id, ascending=False).first()
     penalties = [PENALTY_NAMES.get(p, scrub(p)) for p in decision.penalties]
     if decision.amount and "罚款" not in penalties:
@@ -379,7 +379,7 @@ async def public_page(township_code: str, on: dt.date | None = None) -> PublicPa
     township = await get_township_row(township_code)
     on = on or clock.today()
     rows = await _select().where(
-        (Publication.township == township["id"]) & Publication.status.is_in([*VISIBLE, "withdrawn"])
+        owned_by(Publication, township["id"]) & Publication.status.is_in([*VISIBLE, "withdrawn"])
         & (Publication.published_on <= on) & (Publication.display_until >= on)
     ).order_by(Publication.published_on, ascending=False).output(load_json=True)
     records, withdrawals = [], []
@@ -405,9 +405,9 @@ async def overdue_publications(on: dt.date | None = None, *, township_code: str 
         Publication.township.code.as_alias("township_code"), Publication.township.name.as_alias("township_name"),
     ).where(Publication.status.is_in(["queued", "withdrawal_due"]))
     if township_code:
-        query = query.where(Publication.township.code == township_code)
+        query = query.where(of_township(Publication, township_code))
     if county_code:
-        query = query.where(Publication.township.county_code == county_code)
+        query = query.where(in_county(Publication, county_code))
     result = []
     for row in await query.order_by(Publication.id).output(load_json=True):
         common: dict[str, Any] = dict(id=row["id"], township=row["township_code"], township_name=row["township_name"],

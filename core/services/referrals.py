@@ -32,7 +32,7 @@ from zhifa.core.domain.roles import ROLE_NAMES, Role
 from zhifa.core.schemas.referrals import OverdueReferral, ReferralCreate, ReferralRating, ReferralRead
 from zhifa.core.services import authorisations, events, numbering
 from zhifa.core.services.errors import Conflict, Forbidden, Invalid, NotFound
-from zhifa.core.services.scope import TownshipScope
+from zhifa.core.services.scope import TownshipScope, in_county, owned_by
 from zhifa.core.services.township_settings import procedure_settings
 
 SENDERS = (Role.township_admin, Role.approver, Role.township_head)
@@ -125,11 +125,11 @@ def _read(row: dict) -> ReferralRead:
 def _scope(query, user: dict):
     """Only what the user may see (module docstring)."""
     if user["township"] is not None:
-        return query.where(Referral.township == user["township"])
+        return query.where(owned_by(Referral, user["township"]))
     if Role.county_department.value in user["roles"] and user["department"] is not None:
         return query.where(Referral.department == user["department"])
     if user["roles"] & COUNTY_READERS:
-        return query.where(Referral.township.county_code == user["county_code"])
+        return query.where(in_county(Referral, user["county_code"]))
     return query.where(Referral.id == -1)
 
 

@@ -20,6 +20,7 @@ from zhifa.core.reports.timeline import STEPS, CaseRecord
 from zhifa.core.rules.facts import ProcedureSettings
 from zhifa.core.services.authorisations import grants_of
 from zhifa.core.services.errors import NotFound
+from zhifa.core.services.scope import owned_by
 from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
 
@@ -76,9 +77,9 @@ async def load_township(code: str, progress: Progress | None = None) -> Township
     rows = await Case.select(
         Case.id, Case.number, Case.status, Case.procedure, Case.field, Case.power, Case.source, Case.found_at,
         Case.filed_on, Case.facts,
-    ).where(Case.township == tid).order_by(Case.id).output(load_json=True)
+    ).where(owned_by(Case, tid)).order_by(Case.id).output(load_json=True)
     events = await Event.select(Event.case, Event.kind, Event.payload, Event.occurred_at).where(
-        (Event.township == tid) & Event.kind.is_in(sorted(STEPS)) & Event.case.is_not_null()
+        owned_by(Event, tid) & Event.kind.is_in(sorted(STEPS)) & Event.case.is_not_null()
     ).order_by(Event.seq).output(load_json=True)
     steps: dict[int, dict[str, list[dt.date]]] = {}
     for event in events:
@@ -111,13 +112,13 @@ async def load_township(code: str, progress: Progress | None = None) -> Township
 async def publications_of(township_id: int) -> list[dict]:
     return await Publication.select(
         Publication.case, Publication.due_on, Publication.published_on, Publication.cancelled_on, Publication.status,
-    ).where(Publication.township == township_id)
+    ).where(owned_by(Publication, township_id))
 
 
 async def referrals_of(township_id: int) -> list[dict]:
     rows = await Referral.select(
         Referral.status, Referral.sent_at, Referral.accepted_at, Referral.answered_at, Referral.answer_due_on,
-    ).where(Referral.township == township_id)
+    ).where(owned_by(Referral, township_id))
     for row in rows:
         for key in ("sent_at", "accepted_at", "answered_at"):
             if row[key] is not None:

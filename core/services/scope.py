@@ -63,6 +63,21 @@ NAMED_BY: dict[str, str] = {
 }
 
 
+def owned_by(table: type[Table], township_id: int):
+    """Rows of ``table`` owned by the township ``township_id``: the one place that names the township column."""
+    return table.township == township_id
+
+
+def of_township(table: type[Table], township_code: str):
+    """Rows of ``table`` owned by the township with the code ``township_code`` (a join on the township)."""
+    return table.township.code == township_code
+
+
+def in_county(table: type[Table], county_code: str):
+    """Rows of ``table`` owned by any township of the county ``county_code`` (a join on the township)."""
+    return table.township.county_code == county_code
+
+
 def not_found(kind: str, field: str, value: Any) -> NotFound:
     """The one answer for a record the request names that is not in the scope, whoever holds it."""
     spec = KINDS[kind]
@@ -76,10 +91,14 @@ class TownshipScope:
         self.township = township
         self.id: int = township["id"]
 
+    def owns(self, table: type[Table]):
+        """Rows of ``table`` owned by this township."""
+        return owned_by(table, self.id)
+
     def _owned(self, spec: Kind):
         if spec.county:
             return spec.table.county_code == self.township["county_code"]
-        return spec.table.township == self.id
+        return self.owns(spec.table)
 
     async def find(self, kind: str, values: Iterable[Any], *columns) -> dict[Any, dict]:
         """The records of this scope among ``values``, by key; the others are simply absent."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextvars
 
-import msgspec
+from zhifa.core.db.queries.townships import township_by_code
 from zhifa.core.db.tables import Department, Township
 from zhifa.core.domain import identifiers
 from zhifa.core.registry import get_host
@@ -40,12 +40,7 @@ async def create_township(data: TownshipCreate) -> TownshipRead:
 
 
 async def get_township_row(code: str) -> dict:
-    # Raw SQL: every request asks this, and Piccolo's query building costs more than the query.
-    rows = await Township.raw(
-        "SELECT id, code, name, county_code, short_name, settings FROM township WHERE code = {}", code)
-    row = rows[0] if rows else None
-    if row is not None and isinstance(row["settings"], (str, bytes)):
-        row["settings"] = msgspec.json.decode(row["settings"] or "{}")
+    row = await township_by_code(code)
     if row is None:
         raise NotFound("township.not_found", f"未找到行政区划代码为 {code} 的乡镇")
     return row

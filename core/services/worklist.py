@@ -16,6 +16,7 @@ from zhifa.core.procedure.states import FINAL, Status
 from zhifa.core.rules.case_deadlines import case_deadlines
 from zhifa.core.schemas.cases import CaseRead, DeadlineRead
 from zhifa.core.services.cases import read_case
+from zhifa.core.services.scope import owned_by
 from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
 
@@ -40,7 +41,7 @@ async def open_work(township_code: str, *, on: dt.date | None = None, officer: s
     township = await get_township_row(township_code)
     periods = dict(procedure_settings(township["settings"]).periods)
     done = [s.value for s in DONE]
-    rows = await Case.select().where((Case.township == township["id"]) & Case.status.not_in(done)).order_by(
+    rows = await Case.select().where(owned_by(Case, township["id"]) & Case.status.not_in(done)).order_by(
         Case.id, ascending=False).limit(limit).output(load_json=True)
     items = []
     for row in rows:

@@ -24,8 +24,9 @@ from pathlib import Path
 import asyncpg
 import msgspec
 from zhifa.core import clock
-from zhifa.core.db.tables import AppUser, Case, CaseImport, Party
-from zhifa.core.db.transaction import json_param, write_transaction
+from zhifa.core.db.queries import events as event_queries
+from zhifa.core.db.queries import imports as queries
+from zhifa.core.db.transaction import write_transaction
 from zhifa.core.registry import get_host
 from zhifa.core.services import events
 from zhifa.core.services.authorisations import grants_of
@@ -78,10 +79,8 @@ async def import_cases(township_code: str, path: Path, *, actor: str | None = No
     if not sheet.rows:
         raise Invalid("import.no_rows", f"文件 {sheet.name} 只有表头，没有案件")
     async with write_transaction(tid) as transaction:
-        prior = await CaseImport.raw(
-            "SELECT id, cases, imported_at FROM case_import WHERE township = {} AND file_sha256 = {}", tid, sheet.sha256)
-        if prior:
-            row = prior[0]
+        row = await queries.prior_import(tid, sheet.sha256)
+        if row is not None:
             raise Conflict("import.duplicate_file",
                            f"文件 {sheet.name} 已于 {_when(row['imported_at'])} 导入本乡镇（批次 {row['id']}，"
                            f"{row['cases']} 件案件），不再重复导入")
@@ -94,19 +93,16 @@ async def import_cases(township_code: str, path: Path, *, actor: str | None = No
         sealer = events.ChainSealer(township_code, head_seq, head_hash)
         count = len(checked.planned)
         first_seq, last_seq = head_seq + 1, head_seq + 1 + count
-        inserted = await CaseImport.raw(
-            "INSERT INTO case_import (township, file_name, file_sha256, cases, first_seq, last_seq, imported_by, "
-            "imported_at) VALUES ({}, {}, {}, {}, {}, {}, {}, {}) RETURNING id",
-            tid, sheet.name[:300], sheet.sha256, count, first_seq, last_seq, actor_id, moment)
-        batch = inserted[0]["id"]
+        batch = await queries.insert_import(
+            township_id=tid, file_name=sheet.name[:300], file_sha256=sheet.sha256, cases=count, first_seq=first_seq,
+            last_seq=last_seq, imported_by=actor_id, imported_at=moment)
         payload = {"title": "导入历史案件文件", "on": clock.today().isoformat(), "file": sheet.name,
                    "sha256": sheet.sha256, "batch": batch, "cases": count, "first_seq": first_seq, "last_seq": last_seq}
         seq, prev, digest = sealer.seal(case_id=None, kind=FILE_EVENT, actor_id=actor_id, occurred_at=moment,
                                         place="", payload=payload)
-        await CaseImport.raw(
-            'INSERT INTO case_event (township, seq, "case", kind, actor, occurred_at, place, payload, prev_hash, hash) '
-            f"VALUES ({{}}, {{}}, NULL, {{}}, {{}}, {{}}, '', {json_param()}, {{}}, {{}})",
-            tid, seq, FILE_EVENT, actor_id, moment, msgspec.json.encode(payload).decode(), prev, digest)
+        await event_queries.insert_event(
+            township_id=tid, seq=seq, case_id=None, kind=FILE_EVENT, actor_id=actor_id, occurred_at=moment, place="",
+            payload_json=msgspec.json.encode(payload).decode(), prev_hash=prev, digest=digest)
         try:
             first_case, last_case = await write(
                 Sink(transaction), township=township, batch=batch, planned=checked.planned,
@@ -124,25 +120,21 @@ async def import_cases(township_code: str, path: Path, *, actor: str | None = No
                         first_seq=first_seq, last_seq=last_seq)
 
 
-def _when(value) -> str:
-    moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+def _when(moment: dt.datetime) -> str:
     moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
     return moment.astimezone(clock.zone()).strftime("%Y-%m-%d %H:%M")
 
 
 async def _known(township: dict, actor: str | None) -> tuple[Known, int | None]:
     tid = township["id"]
-    users = {r["username"]: r["id"] for r in await AppUser.raw(
-        "SELECT id, username FROM app_user WHERE township = {}", tid)}
+    users = await queries.user_ids(tid)
     actor_id = None
     if actor is not None:
         if actor not in users:
             raise not_found("user", "actor", actor)
         actor_id = users[actor]
-    parties = {r["identifier"]: r["id"] for r in await Party.raw(
-        "SELECT id, identifier FROM party WHERE township = {}", tid)}
-    numbers = {r["number"] for r in await Case.raw(
-        "SELECT number FROM enforcement_case WHERE township = {} AND number IS NOT NULL", tid)}
+    parties = await queries.party_ids(tid)
+    numbers = await queries.case_numbers(tid)
     registry = get_host().registry.in_region(township["code"])
     names = {catalogue.field.name: code for code, catalogue in registry.catalogues.items()}
     return Known(township_code=township["code"], registry=registry, grants=await grants_of(tid), users=users,

@@ -21,6 +21,7 @@ from zhifa.core.db.transaction import engine
 from zhifa.core.procedure import casefile as cf
 from zhifa.core.services.case_import.checking import NewParty, Planned
 from zhifa.core.services.events import ChainSealer
+from zhifa.core.services.scope import owned_by
 
 BATCH = 5000
 CASE_COLUMNS = ("id", "township", "number", "procedure", "status", "field", "power", "source", "summary", "place",
@@ -158,7 +159,7 @@ async def _advance_numbering(township: dict, planned: list[Planned]) -> None:
             highest[year] = max(highest.get(year, 0), value)
     for year, value in sorted(highest.items()):
         row = await CaseSequence.select(CaseSequence.id, CaseSequence.last_value).where(
-            (CaseSequence.township == township["id"]) & (CaseSequence.year == year) & (CaseSequence.kind == "case")
+            owned_by(CaseSequence, township["id"]) & (CaseSequence.year == year) & (CaseSequence.kind == "case")
         ).first()
         if row is None:
             await CaseSequence(township=township["id"], year=year, kind="case", last_value=value).save()

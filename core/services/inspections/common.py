@@ -7,6 +7,7 @@ from zhifa.core import clock
 from zhifa.core.db.tables import InspectionDirectory
 from zhifa.core.registry import get_host
 from zhifa.core.services import events
+from zhifa.core.services.scope import owned_by
 
 TARGETS, INSPECTORS = "targets", "inspectors"
 
@@ -18,7 +19,7 @@ TARGETS, INSPECTORS = "targets", "inspectors"
 
 async def directory_version(township_id: int, kind: str) -> int:
     row = await InspectionDirectory.select(InspectionDirectory.version).where(
-        (InspectionDirectory.township == township_id) & (InspectionDirectory.kind == kind)
+        owned_by(InspectionDirectory, township_id) & (InspectionDirectory.kind == kind)
     ).first()
     return row["version"] if row else 0
 
@@ -27,13 +28,13 @@ async def _bump(township_id: int, kind: str) -> int:
     """Next version of a directory; call inside the write transaction, after ``lock_township``."""
     current = await directory_version(township_id, kind)
     if current == 0 and not await InspectionDirectory.exists().where(
-        (InspectionDirectory.township == township_id) & (InspectionDirectory.kind == kind)
+        owned_by(InspectionDirectory, township_id) & (InspectionDirectory.kind == kind)
     ):
         await InspectionDirectory(township=township_id, kind=kind, version=1).save()
         return 1
     await InspectionDirectory.update(
         {InspectionDirectory.version: current + 1, InspectionDirectory.updated_at: clock.now_utc()}
-    ).where((InspectionDirectory.township == township_id) & (InspectionDirectory.kind == kind))
+    ).where(owned_by(InspectionDirectory, township_id) & (InspectionDirectory.kind == kind))
     return current + 1
 
 

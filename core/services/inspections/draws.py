@@ -31,7 +31,7 @@ from zhifa.core.services.errors import Invalid
 from zhifa.core.services.facts import people_facts
 from zhifa.core.services.inspections.common import INSPECTORS, TARGETS, _decode, _event, _field_name, directory_version
 from zhifa.core.services.inspections.plans import _plan_read, _plan_row
-from zhifa.core.services.scope import TownshipScope, not_found
+from zhifa.core.services.scope import TownshipScope, not_found, owned_by
 from zhifa.core.services.townships import get_township_row
 
 # ---------------------------------------------------------------------------------------------
@@ -74,13 +74,13 @@ async def _directories(township: dict, field: str) -> _Directories:
     target_rows = await InspectionTarget.select(
         InspectionTarget.id, InspectionTarget.identifier, InspectionTarget.name, InspectionTarget.risk_class
     ).where(
-        (InspectionTarget.township == township_id) & (InspectionTarget.field == field)
+        owned_by(InspectionTarget, township_id) & (InspectionTarget.field == field)
         & (InspectionTarget.active == True)  # noqa: E712
     ).order_by(InspectionTarget.id)
     targets = [DrawTarget(id=r["id"], identifier=r["identifier"], name=r["name"], risk_class=r["risk_class"])
                for r in target_rows]
     members = await InspectionInspector.select(InspectionInspector.user.username.as_alias("username")).where(
-        (InspectionInspector.township == township_id) & (InspectionInspector.active == True)  # noqa: E712
+        owned_by(InspectionInspector, township_id) & (InspectionInspector.active == True)  # noqa: E712
     )
     people = await people_facts(TownshipScope(township), {m["username"] for m in members})
     inspectors = sorted(people.values(), key=lambda p: p.id)
@@ -88,7 +88,7 @@ async def _directories(township: dict, field: str) -> _Directories:
         person.certificates.sort(key=lambda c: c.number)
     target_ids, inspector_ids = {t.id for t in targets}, {p.id for p in inspectors}
     recusal_rows = await InspectionRecusal.select(InspectionRecusal.user, InspectionRecusal.target).where(
-        InspectionRecusal.township == township_id)
+        owned_by(InspectionRecusal, township_id))
     declared = sorted(
         {Recusal(inspector=r["user"], target=r["target"]) for r in recusal_rows
          if r["target"] in target_ids and r["user"] in inspector_ids},
@@ -104,7 +104,7 @@ async def _directories(township: dict, field: str) -> _Directories:
 async def _draw_row(township: dict, draw_id: int) -> dict:
     row = await InspectionDraw.select(
         *InspectionDraw.all_columns(), InspectionDraw.drawn_by.username.as_alias("drawn_by_username")
-    ).where((InspectionDraw.township == township["id"]) & (InspectionDraw.id == draw_id)).first()
+    ).where(owned_by(InspectionDraw, township["id"]) & (InspectionDraw.id == draw_id)).first()
     if row is None:
         raise not_found("draw", "draw_id", draw_id)
     return row
@@ -152,7 +152,7 @@ async def draw_plan(township_code: str, plan_id: int, seed: int | None = None, a
         await lock_township(township["id"])
         dirs = await _directories(township, plan.field)
         last = await InspectionDraw.select(InspectionDraw.seq, InspectionDraw.result).where(
-            (InspectionDraw.township == township["id"]) & (InspectionDraw.plan == plan.id)
+            owned_by(InspectionDraw, township["id"]) & (InspectionDraw.plan == plan.id)
         ).order_by(InspectionDraw.seq, ascending=False).first()
         rotation: list[Recusal] = []
         if last and plan.rotation:
@@ -199,7 +199,7 @@ async def get_draw(township_code: str, draw_id: int) -> DrawRead:
 
 async def list_draws(township_code: str, plan_id: int | None = None) -> list[DrawRead]:
     township = await get_township_row(township_code)
-    query = InspectionDraw.select(InspectionDraw.id).where(InspectionDraw.township == township["id"])
+    query = InspectionDraw.select(InspectionDraw.id).where(owned_by(InspectionDraw, township["id"]))
     if plan_id is not None:  # a plan of the township, or answered like a missing one
         await _plan_row(township, plan_id)
         query = query.where(InspectionDraw.plan == plan_id)
@@ -234,7 +234,7 @@ async def verify_draw(township_code: str, draw_id: int) -> VerifyReport:
         problems.append("按记录的随机种子和名录重新抽取，结果与记录的抽取结果不同")
     drawn_events = [
         e for e in await Event.select(Event.payload).where(
-            (Event.township == township["id"]) & (Event.kind == "inspection_drawn")).output(load_json=True)
+            owned_by(Event, township["id"]) & (Event.kind == "inspection_drawn")).output(load_json=True)
         if e["payload"].get("draw") == draw_id
     ]
     expected = {"seed": row["seed"], "target_directory_hash": row["target_directory_hash"],

@@ -9,7 +9,7 @@ from zhifa.core.services.cases import actor_id as _actor_id
 from zhifa.core.services.errors import Conflict, Invalid, NotFound
 from zhifa.core.services.inspections.common import INSPECTORS, _bump, _event, directory_version
 from zhifa.core.services.inspections.targets import _target_row
-from zhifa.core.services.scope import TownshipScope
+from zhifa.core.services.scope import TownshipScope, owned_by
 from zhifa.core.services.townships import get_township_row
 
 # ---------------------------------------------------------------------------------------------
@@ -38,7 +38,7 @@ async def add_inspectors(township_code: str, usernames: list[str], actor: str | 
         await lock_township(township["id"])
         for user in users:
             row = await InspectionInspector.select().where(
-                (InspectionInspector.township == township["id"]) & (InspectionInspector.user == user["id"])
+                owned_by(InspectionInspector, township["id"]) & (InspectionInspector.user == user["id"])
             ).first()
             if row is None:
                 await InspectionInspector(township=township["id"], user=user["id"]).save()
@@ -58,7 +58,7 @@ async def remove_inspector(township_code: str, username: str, actor: str | None 
     actor_id = await _actor_id(township["id"], actor)
     user = await _township_user(township, username, "inspector")
     row = await InspectionInspector.select().where(
-        (InspectionInspector.township == township["id"]) & (InspectionInspector.user == user["id"])
+        owned_by(InspectionInspector, township["id"]) & (InspectionInspector.user == user["id"])
     ).first()
     if row is None or not row["active"]:
         raise NotFound("inspection.inspector_not_found", f"{username} 不在本乡镇的执法检查人员名录中")
@@ -75,7 +75,7 @@ async def list_inspectors(township_code: str) -> InspectorDirectoryRead:
     rows = await InspectionInspector.select(
         InspectionInspector.active, InspectionInspector.user.username.as_alias("username"),
         InspectionInspector.user.display_name.as_alias("display_name"),
-    ).where(InspectionInspector.township == township["id"]).order_by(InspectionInspector.id)
+    ).where(owned_by(InspectionInspector, township["id"])).order_by(InspectionInspector.id)
     return InspectorDirectoryRead(
         version=await directory_version(township["id"], INSPECTORS),
         inspectors=[InspectorRead(username=r["username"], display_name=r["display_name"], active=r["active"]) for r in rows],
@@ -92,7 +92,7 @@ async def declare_recusal(township_code: str, data: RecusalCreate, actor: str | 
     if not reason:
         raise Invalid("inspection.recusal_reason", "回避须写明事由（如亲属关系、利害关系）")
     if await InspectionRecusal.exists().where(
-        (InspectionRecusal.township == township["id"]) & (InspectionRecusal.user == user["id"])
+        owned_by(InspectionRecusal, township["id"]) & (InspectionRecusal.user == user["id"])
         & (InspectionRecusal.target == target["id"])
     ):
         raise Conflict("inspection.recusal_exists", f"{user['display_name']} 对「{target['name']}」的回避已登记")
@@ -111,6 +111,6 @@ async def list_recusals(township_code: str) -> list[RecusalRead]:
     rows = await InspectionRecusal.select(
         InspectionRecusal.id, InspectionRecusal.reason, InspectionRecusal.target,
         InspectionRecusal.user.username.as_alias("username"), InspectionRecusal.target.name.as_alias("target_name"),
-    ).where(InspectionRecusal.township == township["id"]).order_by(InspectionRecusal.id)
+    ).where(owned_by(InspectionRecusal, township["id"])).order_by(InspectionRecusal.id)
     return [RecusalRead(id=r["id"], inspector=r["username"], target_id=r["target"], target_name=r["target_name"],
                         reason=r["reason"]) for r in rows]

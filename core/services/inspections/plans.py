@@ -11,7 +11,7 @@ from zhifa.core.services import authorisations
 from zhifa.core.services.cases import actor_id as _actor_id
 from zhifa.core.services.errors import Conflict, Invalid
 from zhifa.core.services.inspections.common import _event, _field_name
-from zhifa.core.services.scope import TownshipScope
+from zhifa.core.services.scope import TownshipScope, owned_by
 from zhifa.core.services.townships import get_township_row
 
 #: An example ratio table (percent per risk class); plans set their own.
@@ -55,7 +55,7 @@ async def create_plan(township_code: str, data: PlanCreate, actor: str | None = 
     if data.field not in await authorisations.fields_enabled(township["id"], data.starts_on):
         raise Invalid("inspection.field_not_authorised",
                       f"{data.starts_on} 本乡镇未获{_field_name(data.field)}领域的执法授权，不能安排该领域的抽查")
-    if await InspectionPlan.exists().where((InspectionPlan.township == township["id"]) & (InspectionPlan.title == title)):
+    if await InspectionPlan.exists().where(owned_by(InspectionPlan, township["id"]) & (InspectionPlan.title == title)):
         raise Conflict("inspection.plan_exists", f"抽查计划「{title}」已存在")
     async with write_transaction(township["id"]):
         row = InspectionPlan(township=township["id"], field=data.field, title=title, ratios=ratios,
@@ -79,6 +79,6 @@ async def get_plan(township_code: str, plan_id: int) -> PlanRead:
 
 async def list_plans(township_code: str) -> list[PlanRead]:
     township = await get_township_row(township_code)
-    rows = await InspectionPlan.select().where(InspectionPlan.township == township["id"]).order_by(
+    rows = await InspectionPlan.select().where(owned_by(InspectionPlan, township["id"])).order_by(
         InspectionPlan.id).output(load_json=True)
     return [_plan_read(r) for r in rows]

@@ -21,7 +21,7 @@ from zhifa.core.services import cases
 from zhifa.core.services.cases import actor_id as _actor_id
 from zhifa.core.services.errors import Conflict, Invalid
 from zhifa.core.services.facts import people_facts
-from zhifa.core.services.scope import TownshipScope
+from zhifa.core.services.scope import TownshipScope, owned_by
 from zhifa.core.services.inspections.common import _decode, _event, _field_name
 from zhifa.core.services.inspections.draws import _draw_row, get_draw
 from zhifa.core.services.inspections.plans import _plan_read, _plan_row
@@ -79,7 +79,7 @@ def _result_read(row: dict) -> ResultRead:
 def _results_query(township_id: int):
     return InspectionResult.select(
         *InspectionResult.all_columns(), InspectionResult.target.name.as_alias("target_name")
-    ).where(InspectionResult.township == township_id)
+    ).where(owned_by(InspectionResult, township_id))
 
 
 async def record_result(township_code: str, draw_id: int, data: ResultCreate, actor: str | None = None) -> ResultRead:
@@ -114,7 +114,7 @@ async def record_result(township_code: str, draw_id: int, data: ResultCreate, ac
     if assignment is None:
         raise Invalid("inspection.target_not_drawn", f"编号为 {data.target_id} 的检查对象未在本次抽取中被抽中")
     if await InspectionResult.exists().where(
-        (InspectionResult.township == township["id"]) & (InspectionResult.draw == draw_id)
+        owned_by(InspectionResult, township["id"]) & (InspectionResult.draw == draw_id)
         & (InspectionResult.target == data.target_id)
     ):
         raise Conflict("inspection.result_exists", f"「{target['name']}」的抽查结果已登记")
@@ -189,7 +189,7 @@ async def publish_results(township_code: str, draw_id: int, on: dt.date | None =
     await _draw_row(township, draw_id)
     on = on or clock.today()
     pending = await InspectionResult.select().where(
-        (InspectionResult.township == township["id"]) & (InspectionResult.draw == draw_id)
+        owned_by(InspectionResult, township["id"]) & (InspectionResult.draw == draw_id)
         & InspectionResult.published_on.is_null()
     ).order_by(InspectionResult.id)
     if not pending:
@@ -217,7 +217,7 @@ async def _publications(township: dict, draw_ids: list[int], on: dt.date | None 
     """Per draw (in the order given), its results published by ``on`` (every published one without it)."""
     published = InspectionResult.published_on.is_not_null() if on is None else InspectionResult.published_on <= on
     rows = await InspectionResult.select().where(
-        (InspectionResult.township == township["id"]) & InspectionResult.draw.is_in(draw_ids) & published
+        owned_by(InspectionResult, township["id"]) & InspectionResult.draw.is_in(draw_ids) & published
     ).order_by(InspectionResult.id) if draw_ids else []
     targets = {t["id"]: t for t in await InspectionTarget.select().where(
         InspectionTarget.id.is_in([r["target"] for r in rows]))} if rows else {}
@@ -236,7 +236,7 @@ async def public_inspections(township_code: str, on: dt.date | None = None) -> P
     township = await get_township_row(township_code)
     on = on or clock.today()
     drawn = await InspectionResult.select(InspectionResult.draw).where(
-        (InspectionResult.township == township["id"]) & (InspectionResult.published_on <= on)
+        owned_by(InspectionResult, township["id"]) & (InspectionResult.published_on <= on)
     ).distinct()
     draw_ids = sorted({r["draw"] for r in drawn}, reverse=True)
     return PublicInspections(township_code=township["code"], township_name=township["name"], on=on,

@@ -17,7 +17,7 @@ from zhifa.core.services import authorisations
 from zhifa.core.services.cases import actor_id as _actor_id
 from zhifa.core.services.errors import Invalid
 from zhifa.core.services.inspections.common import TARGETS, _bump, _event, _field_name, directory_version
-from zhifa.core.services.scope import TownshipScope
+from zhifa.core.services.scope import TownshipScope, owned_by
 from zhifa.core.services.townships import get_township_row
 
 TARGET_KINDS = {"organisation": "单位", "individual": "个体工商户"}
@@ -143,7 +143,7 @@ async def import_targets(township_code: str, rows: list[TargetCreate], actor: st
         await lock_township(township["id"])
         existing = {
             (r["field"], r["identifier"]): r
-            for r in await InspectionTarget.select().where(InspectionTarget.township == township["id"])
+            for r in await InspectionTarget.select().where(owned_by(InspectionTarget, township["id"]))
         }
         for entry in clean:
             values = {"kind": entry.kind, "name": entry.name, "operator": entry.operator, "address": entry.address,
@@ -191,7 +191,7 @@ async def _target_row(township: dict, target_id: int) -> dict:
 
 async def list_targets(township_code: str, field: str | None = None, include_inactive: bool = False) -> TargetDirectoryRead:
     township = await get_township_row(township_code)
-    query = InspectionTarget.select().where(InspectionTarget.township == township["id"])
+    query = InspectionTarget.select().where(owned_by(InspectionTarget, township["id"]))
     if field:
         query = query.where(InspectionTarget.field == field)
     if not include_inactive:
