@@ -6,6 +6,9 @@ import datetime as dt
 
 import pytest
 from zhifa.core.db.tables import Township
+from zhifa.core.hookspecs import hookimpl
+from zhifa.core.registry import get_host
+from zhifa.core.rules import Refusal, Refused
 from zhifa.core.schemas.people import UserCreate
 from zhifa.core.schemas.referrals import ReferralCreate, ReferralRating
 from zhifa.core.services import events, people
@@ -221,3 +224,32 @@ def test_a_non_filing_may_be_contested_within_3_days_then_administrative_handlin
     resumed = act(case, "resume_after_non_filing", "2026-02-02", "hc-head", reason="依法作出行政处理")
     assert resumed.status == "investigating" and file_of(case).judicial.resumed_on == d("2026-02-02")
     assert run(criminal_transfers(HENGCUN, d("2026-02-02"))) == []
+
+
+class _NoAnswerWithoutAttachment:
+    """A plugin's gate on a referral step, as a field or regional plugin would add one."""
+
+    seen: list[str] = []
+
+    @hookimpl
+    def zhifa_check_action(self, context):
+        self.seen.append(context.action)
+        if context.action == "referral_answer":
+            return [Refusal("test.answer_needs_attachment", "答复须附现场处理照片")]
+        return None
+
+
+def test_a_plugin_adds_its_own_gate_to_a_referral_step_as_to_a_case_action(county):
+    plugin = _NoAnswerWithoutAttachment()
+    host = get_host()
+    host.pm.register(plugin, name="test-referral-gate")
+    try:
+        sent = send("2025-09-30 10:00")
+        run(ref.accept_referral(sent.id, actor="amr-clerk", at=at("2025-10-09 09:00")))
+        with pytest.raises(Refused) as info:
+            run(ref.answer_referral(sent.id, actor="amr-clerk", answer="已到场处理", at=at("2025-10-10 09:00")))
+        assert info.value.codes == ["test.answer_needs_attachment"]
+        assert run(ref.get_referral(sent.id, actor="hc-admin")).status == "accepted"  # nothing written
+        assert plugin.seen == ["referral_accept", "referral_answer"]
+    finally:
+        host.pm.unregister(name="test-referral-gate")

@@ -22,6 +22,7 @@ supervisors and platform administrators those of their county; anything else is 
 from __future__ import annotations
 
 import datetime as dt
+from itertools import chain
 
 from zhifa.core import clock
 from zhifa.core.calendar import add_working_days, working_days_after
@@ -29,6 +30,10 @@ from zhifa.core.calendar.sources import any_provisional
 from zhifa.core.db.tables import AppUser, Referral, Township
 from zhifa.core.db.transaction import write_transaction
 from zhifa.core.domain.roles import ROLE_NAMES, Role
+from zhifa.core.referrals.steps import STATUS_NAMES, STEPS, ReferralStep
+from zhifa.core.registry import get_host
+from zhifa.core.rules.context import ActionContext, CaseFacts
+from zhifa.core.rules.refusal import Refused
 from zhifa.core.schemas.referrals import OverdueReferral, ReferralCreate, ReferralRating, ReferralRead
 from zhifa.core.services import authorisations, events, numbering
 from zhifa.core.services.errors import Conflict, Forbidden, Invalid, NotFound
@@ -37,8 +42,6 @@ from zhifa.core.services.township_settings import procedure_settings
 
 SENDERS = (Role.township_admin, Role.approver, Role.township_head)
 COUNTY_READERS = {Role.supervisor.value, Role.platform_admin.value}
-STATUS_NAMES = {"sent": "已发送", "accepted": "已受理", "answered": "已答复", "closed": "已办结",
-                "refused": "不予受理", "returned": "已退回"}
 
 
 def referral_number(short_name: str, year: int, value: int) -> str:
@@ -192,35 +195,51 @@ async def send_referral(township_code: str, data: ReferralCreate, *, actor: str,
     return await get_referral(row.id, actor=actor)
 
 
-async def _department_step(referral_id: int, actor: str, from_status: tuple[str, ...], to_status: str,
-                           columns: dict, title: str, kind: str, at: dt.datetime | None, extra: dict | None = None):
+async def _department_step(referral_id: int, actor: str, step: str, columns: dict, at: dt.datetime | None,
+                           extra: dict | None = None):
     user = await _user(actor)
     if Role.county_department.value not in user["roles"] or user["department"] is None:
         raise Forbidden("role.required", "此操作须由被呼叫的县直部门人员进行")
     row = await _visible(referral_id, user)
-    moment = _moment(at)
-    return await _step(row, user, from_status, to_status, columns, title, kind, moment, extra)
+    return await _step(row, user, STEPS[step], columns, _moment(at), extra)
 
 
-async def _step(row: dict, user: dict, from_status: tuple[str, ...], to_status: str, columns: dict, title: str,
-                kind: str, moment: dt.datetime, extra: dict | None = None) -> ReferralRead:
-    if row["status"] not in from_status:
+async def _step(row: dict, user: dict, step: ReferralStep, columns: dict, moment: dt.datetime,
+                extra: dict | None = None) -> ReferralRead:
+    """One step of ``core.referrals.steps.STEPS``: its state, its time, the plugins' gates, then the write."""
+    if row["status"] not in step.sources:
         raise Conflict("referral.wrong_state",
-                       f"该事项处于「{STATUS_NAMES[row['status']]}」状态，不能{title}")
+                       f"该事项处于「{STATUS_NAMES[row['status']]}」状态，不能{step.title}")
     if moment < row["sent_at"]:
-        raise Invalid("referral.time_order", f"{title}时间早于发送时间 {row['sent_at'].isoformat()}")
+        raise Invalid("referral.time_order", f"{step.title}时间早于发送时间 {row['sent_at'].isoformat()}")
+    await _gates(row, user, step, moment)
+    target = step.target or row["status"]
     async with write_transaction(row["township"]):
-        saved = await Referral.update({Referral.status: to_status, **columns}).where(
+        saved = await Referral.update({Referral.status: target, **columns}).where(
             (Referral.id == row["id"]) & (Referral.status == row["status"])).returning(Referral.id)
         if not saved:
             raise Conflict("referral.wrong_state", "该事项已被他人处理，请刷新后重试")
         await events.append_event(
-            township_id=row["township"], township_code=row["township_code"], kind=kind, case_id=row["case"],
+            township_id=row["township"], township_code=row["township_code"], kind=step.event, case_id=row["case"],
             actor_id=user["id"], occurred_at=moment,
-            payload={"title": f"乡呼县应：{title}", "referral_id": row["id"], "number": row["number"],
+            payload={"title": f"乡呼县应：{step.title}", "referral_id": row["id"], "number": row["number"],
                      "department": row["department_code"], "on": clock.local_date(moment), **(extra or {})},
         )
     return _read(await _select().where(Referral.id == row["id"]).first())
+
+
+async def _gates(row: dict, user: dict, step: ReferralStep, moment: dt.datetime) -> None:
+    """The sending township's plugins (of the fields it has enabled that day) may refuse any referral step."""
+    on = clock.local_date(moment)
+    enabled = await authorisations.fields_enabled(row["township"], on)
+    context = ActionContext(action=step.name, township=row["township_code"], on=on, field=row["field"],
+                            power=row["power"], actor=user["id"],
+                            data=CaseFacts(actor_name=user["username"], township_id=row["township"],
+                                           enabled_fields=frozenset(enabled), summary=row["summary"]))
+    refusals = list(chain.from_iterable(r for r in get_host().hooks_for_fields(enabled).zhifa_check_action(
+        context=context) if r))
+    if refusals:
+        raise Refused(refusals)
 
 
 def _text(value: str, code: str, message: str) -> str:
@@ -232,42 +251,38 @@ def _text(value: str, code: str, message: str) -> str:
 async def accept_referral(referral_id: int, *, actor: str, at: dt.datetime | None = None) -> ReferralRead:
     user = await _user(actor)
     moment = _moment(at)
-    return await _department_step(referral_id, actor, ("sent",), "accepted",
-                                  {Referral.accepted_at: moment, Referral.accepted_by: user["id"]},
-                                  "受理", "referral_accepted", moment)
+    return await _department_step(referral_id, actor, "referral_accept",
+                                  {Referral.accepted_at: moment, Referral.accepted_by: user["id"]}, moment)
 
 
 async def refuse_referral(referral_id: int, *, actor: str, reason: str, at: dt.datetime | None = None) -> ReferralRead:
     reason = _text(reason, "referral.reason_required", "不予受理须说明理由")
     moment = _moment(at)
-    return await _department_step(referral_id, actor, ("sent",), "refused",
-                                  {Referral.refused_at: moment, Referral.reason: reason},
-                                  "不予受理", "referral_refused", moment, {"reason": reason})
+    return await _department_step(referral_id, actor, "referral_refuse",
+                                  {Referral.refused_at: moment, Referral.reason: reason}, moment, {"reason": reason})
 
 
 async def answer_referral(referral_id: int, *, actor: str, answer: str, at: dt.datetime | None = None) -> ReferralRead:
     answer = _text(answer, "referral.answer_required", "答复内容不能为空")
     user = await _user(actor)
     moment = _moment(at)
-    return await _department_step(referral_id, actor, ("accepted",), "answered",
+    return await _department_step(referral_id, actor, "referral_answer",
                                   {Referral.answered_at: moment, Referral.answered_by: user["id"], Referral.answer: answer},
-                                  "答复", "referral_answered", moment)
+                                  moment)
 
 
 async def return_referral(referral_id: int, *, actor: str, reason: str, at: dt.datetime | None = None) -> ReferralRead:
     reason = _text(reason, "referral.reason_required", "退回须说明理由")
     moment = _moment(at)
-    return await _department_step(referral_id, actor, ("sent", "accepted"), "returned",
-                                  {Referral.returned_at: moment, Referral.reason: reason},
-                                  "退回", "referral_returned", moment, {"reason": reason})
+    return await _department_step(referral_id, actor, "referral_return",
+                                  {Referral.returned_at: moment, Referral.reason: reason}, moment, {"reason": reason})
 
 
 async def close_referral(referral_id: int, *, actor: str, at: dt.datetime | None = None) -> ReferralRead:
     user = await _user(actor)
     moment = _moment(at)
-    return await _department_step(referral_id, actor, ("answered",), "closed",
-                                  {Referral.closed_at: moment, Referral.closed_by: user["id"]},
-                                  "办结", "referral_closed", moment)
+    return await _department_step(referral_id, actor, "referral_close",
+                                  {Referral.closed_at: moment, Referral.closed_by: user["id"]}, moment)
 
 
 async def rate_referral(referral_id: int, data: ReferralRating, *, actor: str, at: dt.datetime | None = None) -> ReferralRead:
@@ -282,10 +297,9 @@ async def rate_referral(referral_id: int, data: ReferralRating, *, actor: str, a
     if row["rating"] is not None:
         raise Conflict("referral.rated", f"该事项已评价（{row['rating']} 分）")
     moment = _moment(at)
-    return await _step(row, user, ("answered", "closed", "refused", "returned"), row["status"],
+    return await _step(row, user, STEPS["referral_rate"],
                        {Referral.rating: data.score, Referral.rating_comment: data.comment.strip(),
-                        Referral.rated_at: moment, Referral.rated_by: user["id"]},
-                       "评价", "referral_rated", moment, {"score": data.score})
+                        Referral.rated_at: moment, Referral.rated_by: user["id"]}, moment, {"score": data.score})
 
 
 async def overdue_referrals(*, actor: str, on: dt.date | None = None) -> list[OverdueReferral]:
