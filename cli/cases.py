@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json as jsonlib
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -69,6 +70,35 @@ def show(case_id: int, township: str = typer.Option(..., "--township"), json: bo
                    ((x.name, x.due, "暂定" if x.provisional else "", x.basis[:40]) for x in detail.deadlines))
     emit_table("全过程记录", ["序号", "记录时间（UTC）", "法律日期", "操作"],
                ((e.seq, e.occurred_at, e.payload.get("on", ""), e.payload.get("title", e.kind)) for e in events))
+
+
+@app.command("evidence")
+def evidence(
+    case_id: int,
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="证据文件（照片、笔录扫描件等）"),
+    township: str = typer.Option(..., "--township"),
+    kind: str = typer.Option(..., "--kind", help="证据种类：documentary 书证、physical 物证、audiovisual 视听资料、electronic 电子数据、"
+                                                "witness 证人证言、party_statement 当事人的陈述、expert_opinion 鉴定意见、"
+                                                "inspection_record 勘验笔录、现场笔录"),
+    title: str = typer.Option(..., "--title", help="证据名称"),
+    captured: dt.datetime = typer.Option(..., "--captured", formats=["%Y-%m-%d %H:%M"], help="取证时间（北京时间）"),
+    actor: str = typer.Option(..., "--actor", help="取证的执法人员（用户名）"),
+    place: str = typer.Option("", "--place", help="取证地点"),
+    json: bool = JsonOption,
+) -> None:
+    """登记证据：文件按取证时的 SHA-256 保存，之后每次读取都核对。"""
+    import mimetypes
+
+    from zhifa.core import clock
+    from zhifa.core.services.evidence import register_evidence
+
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    item = run_service(lambda: register_evidence(
+        township, case_id, kind=kind, title=title, content=path.read_bytes(), captured_at=captured.replace(tzinfo=clock.zone()),
+        collector=actor, captured_place=place, media_type=media_type))
+    if json:
+        return emit_json(item)
+    console.print(f"已登记证据 {item.id}「{item.title}」，SHA-256 {item.content_sha256}", highlight=False)
 
 
 @app.command("act")

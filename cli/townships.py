@@ -121,14 +121,30 @@ def apply(path: Path = typer.Argument(..., exists=True, dir_okay=False, help="�
 
 @app.command("documents")
 def documents(
-    code: str = typer.Argument(..., help="乡镇行政区划代码"),
+    code: str = typer.Argument(..., help="乡镇行政区划代码（--department 时为县级行政区划代码）"),
     set_: list[str] = typer.Option([], "--set", help="修改一项文书设置：名称=值（如 payment_bank=中国农业银行桐庐县支行）；值为空恢复缺省"),
+    department: Optional[str] = typer.Option(None, "--department",
+                                             help="县直部门代码：查看或修改该委托机关的文书设置（受委托案件的文号、银行账号等）"),
     json: bool = JsonOption,
 ) -> None:
-    """查看或修改乡镇的文书设置（文号格式、执法主体、地址、复议机关、法院、罚款缴纳方式）。"""
+    """查看或修改乡镇（或县直委托部门）的文书设置（文号格式、执法主体、地址、复议机关、法院、罚款缴纳方式）。"""
+    change = _document_change(set_)
+    from zhifa.core.documents import service
+
+    if department:
+        settings = run_service(lambda: service.change_department_documents(code, department, change) if set_
+                               else service.department_documents(code, department))
+    else:
+        settings = run_service(lambda: service.change_township_documents(code, change) if set_
+                               else service.township_documents(code))
+    if json:
+        return emit_json(settings)
+    emit_table("文书设置", ["名称", "值"], ((k, getattr(settings, k)) for k in settings.__struct_fields__))
+
+
+def _document_change(set_: list[str]):
     import msgspec
     from zhifa.cli.common import fail
-    from zhifa.core.documents import service
     from zhifa.core.documents.settings import DocumentSettingsChange
 
     values = {}
@@ -140,9 +156,4 @@ def documents(
     unknown = [n for n in values if n not in DocumentSettingsChange.__struct_fields__]
     if unknown:
         fail(f"没有名为「{unknown[0]}」的文书设置（可设置：{'、'.join(DocumentSettingsChange.__struct_fields__)}）")
-    change = msgspec.convert(values, DocumentSettingsChange)
-    settings = run_service(lambda: service.change_township_documents(code, change) if values
-                           else service.township_documents(code))
-    if json:
-        return emit_json(settings)
-    emit_table("文书设置", ["名称", "值"], ((k, getattr(settings, k)) for k in settings.__struct_fields__))
+    return msgspec.convert(values, DocumentSettingsChange)

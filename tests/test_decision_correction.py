@@ -5,12 +5,13 @@ order to correct was never re-checked)."""
 from __future__ import annotations
 
 from .procedure_helpers import act, file_of, refused
-from .test_documents import county, fumes_clue, investigated, render  # noqa: F401  (county is a fixture)
+from .test_documents import county, fumes_clue, investigated, photographed, render  # noqa: F401  (county is a fixture)
 
 
 def decided_with_an_order_to_correct() -> int:
     case = fumes_clue()
     investigated(case)
+    photographed(case)
     act(case, "legal_review", "2026-03-10", "hc-legal", passed=True, opinion="事实清楚，证据确凿，程序合法，适用依据正确")
     act(case, "serve_notice", "2026-03-11", "hc-officer1")
     act(case, "waive_rights", "2026-03-11", "hc-officer1")

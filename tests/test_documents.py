@@ -94,8 +94,16 @@ def investigated(case: int, party: str = "张三", amount: str = "20000") -> Non
     act(case, "conclude_investigation", "2026-03-10", "hc-officer1", facts={}, amount=amount)
 
 
-def decided(case: int) -> None:
+def photographed(case: int, title: str = "现场照片") -> None:
+    """The evidence a decision cites (第五十九条第一款第二项): a photo taken by an assigned officer."""
+    run(register_evidence(HENGCUN, case, kind="audiovisual", title=title, content=b"photo",
+                          captured_at=dt.datetime(2026, 3, 3, 10, 5, tzinfo=CST), collector="hc-officer1"))
+
+
+def decided(case: int, *, evidence: bool = True) -> None:
     investigated(case)
+    if evidence:
+        photographed(case)
     act(case, "legal_review", "2026-03-10", "hc-legal", passed=True, opinion="事实清楚，证据确凿，程序合法，适用依据正确")
     act(case, "serve_notice", "2026-03-11", "hc-officer1")
     act(case, "waive_rights", "2026-03-11", "hc-officer1")
@@ -240,10 +248,18 @@ def test_every_core_template_renders_from_a_worked_case_into_word_and_pdf(county
         assert rendered.document.pages >= 1
 
 
+def test_a_decision_citing_no_evidence_is_not_made_until_evidence_is_on_record(county):
+    case = fumes_clue()
+    decided(case, evidence=False)  # nothing registered: no photo, no record
+    with pytest.raises(Invalid) as refused:
+        render(case, "decision", "2026-03-12")
+    assert refused.value.code == "document.no_evidence" and "第五十九条第一款第二项" in str(refused.value)
+    photographed(case)
+    render(case, "decision", "2026-03-12").shows("以上事实有下列证据证明：1.现场照片（视听资料）。")
+
+
 def test_the_decision_carries_every_item_of_article_59(county):
     case = fumes_clue()
-    run(register_evidence(HENGCUN, case, kind="audiovisual", title="现场照片", content=b"photo",
-                          captured_at=dt.datetime(2026, 3, 3, 10, 5, tzinfo=CST), collector="hc-officer1"))
     decided(case)
     decision = render(case, "decision", "2026-03-12")
     ecology = department_name("ecology-urban")
@@ -276,6 +292,7 @@ def test_the_subject_is_the_entrusting_department_under_entrustment_and_the_town
         field="urban", power="URBAN-CF-013", source="patrol", summary="在横村大街随意倾倒生活垃圾",
         found_at=dt.datetime(2026, 3, 2, 9, 30, tzinfo=CST), place="横村大街"), actor="hc-aux")).id
     act(conferred, "file_case", "2026-03-03", "hc-captain", officers=OFFICERS, party_id=party_id("张三"), act_date="2026-03-01")
+    photographed(conferred)
     act(conferred, "conclude_investigation", "2026-03-10", "hc-officer1", facts={}, amount="300")
     act(conferred, "serve_notice", "2026-03-11", "hc-officer1")
     act(conferred, "waive_rights", "2026-03-11", "hc-officer1")

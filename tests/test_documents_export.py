@@ -29,7 +29,7 @@ def case(database_url) -> int:
     run(register_evidence(HENGCUN, case, kind="audiovisual", title="现场照片", content=b"\xff\xd8jpeg-bytes",
                           captured_at=dt.datetime(2026, 3, 3, 10, 5, tzinfo=CST), collector="hc-officer1",
                           media_type="image/jpeg"))
-    decided(case)
+    decided(case, evidence=False)  # the photo above is the evidence
     return case
 
 

@@ -79,7 +79,7 @@ def test_every_declared_core_template_exists_and_the_standard_set_is_complete():
     assert {"案件来源登记表", "立案审批表", "现场检查（勘验）笔录", "询问笔录", "责令改正通知书", "先行登记保存证据通知书",
             "先行登记保存证据处理决定书", "行政处罚事先告知书", "听证通知书", "陈述申辩笔录", "法制审核意见书", "集体讨论记录",
             "行政处罚决定书", "不予行政处罚决定书", "送达回证", "涉嫌犯罪案件移送书", "催告书", "结案审批表", "卷宗封面", "卷内目录",
-            "当场行政处罚决定书"} == names
+            "当场行政处罚决定书", "限期拆除公告", "催告书（限期拆除）", "强制拆除决定书", "代履行决定书"} == names
     numbered = {t.code for t in core.values() if t.numbered}
     assert {"decision", "prior_notice", "on_spot_decision", "demand"} <= numbered
     assert not numbered & {"inquiry_record", "inspection_record", "service_receipt", "file_index"}

@@ -38,6 +38,11 @@ def _decided_and_published(api: Api, ops: set[str]) -> tuple[str, str]:
     """A case decided, its decision rendered (numbered) and its publication published: (filing no., decision no.)."""
     case = api.clue("urban", ROAD, "2026-03-02", user="hc-aux", summary="横村大街商铺擅自占用城市道路堆放建材",
                     place="横村大街 18 号")
+    assert "POST /townships/{code}/cases/{case_id}/evidence" in ops  # the photo the decision cites (第五十九条)
+    photo = api.post(f"/townships/{HENGCUN}/cases/{case}/evidence", "hc-aux", content=b"\xff\xd8\xff\xe0photo",
+                     headers={"Content-Type": "image/jpeg"},
+                     params={"kind": "audiovisual", "title": "占道现场照片", "captured_at": "2026-03-02T09:35:00+08:00"})
+    assert photo.status_code == 201, photo.text
     steps = [("file_case", "2026-03-03", "hc-captain",
               {"officers": ["hc-officer1", "hc-officer2"], "party_id": api.party_id(SHOP), "act_date": "2026-03-01"}),
              ("conclude_investigation", "2026-03-10", "hc-officer1", {"facts": {}, "amount": "10000"}),

@@ -45,6 +45,9 @@ from zhifa.core.services.scope import TownshipScope, not_found, owned_by
 from zhifa.core.services.township_settings import procedure_settings
 from zhifa.core.services.townships import get_township_row
 
+#: Decisions whose text cites the evidence (第五十九条第一款第二项): not made without any.
+EVIDENCE_CITED = frozenset({"decision"})
+
 # What a template needs in the case file before it can be rendered (checked on the core code).
 READY: dict[str, tuple[Callable[[dict, CaseFile], bool], str]] = {
     "order_correction": (lambda c, f: f.correction is not None, "本案尚未责令改正（order_correction）"),
@@ -198,6 +201,13 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
             owned_by(Evidence, township["id"]) & (Evidence.case == case_id)).order_by(Evidence.id), 1)
     ]
     settings = procedure_settings(township["settings"])
+    documents = _index(in_file_order(await document_rows(township["id"], case_id)))
+    # 第五十九条第一款第二项: the decision states the facts and the evidence; one with nothing to cite is not made
+    if template_code in EVIDENCE_CITED and not evidence and not any(d["stage"] == "investigation" for d in documents):
+        raise Invalid("document.no_evidence",
+                      f"不能生成「{template.declaration.name}」：本案没有登记任何证据，也没有调查取证文书"
+                      "（行政处罚法第五十九条第一款第二项：决定书应当载明违反法律、法规、规章的事实和证据），"
+                      "请先登记证据（上传现场照片、询问笔录等）")
     offer = None if file.notice else hearing_right(township_code, row["field"], row["power"],
                                                    party["kind"] if party else None, on, file)
     hearing_offered = offer.offered if offer else None
@@ -207,7 +217,7 @@ async def _prepare(township_code: str, case_id: int, template_code: str, actor: 
         settings=doc_settings, case=row, file=file, party=party, grant=grant,
         department=department, power=power, field_name=catalogue.field.name if catalogue else row["field"],
         standard=standard, people=people, template=template, number=None, on=on,
-        periods=dict(settings.periods), documents=_index(in_file_order(await document_rows(township["id"], case_id))),
+        periods=dict(settings.periods), documents=documents,
         evidence=evidence, events=case_events, actors=actors, hearing_offered=hearing_offered, officers=officers,
     )
     enabled = await authorisations.fields_enabled(township["id"], on) | {row["field"]}
@@ -423,14 +433,32 @@ async def change_township_documents(township_code: str, change: DocumentSettings
     return await township_documents(township_code)
 
 
-async def configure_department_documents(county_code: str, department_code: str, values: dict[str, Any]) -> dict[str, Any]:
-    """Set an entrusting department's document settings (委托: its 文号代字, address, bank, 复议机关, court)."""
+async def _department_row(county_code: str, department_code: str) -> dict:
     department = await Department.select().where(
         (Department.county_code == county_code) & (Department.code == department_code)).first()
     if department is None:
         from zhifa.core.services.errors import NotFound
 
         raise NotFound("department.not_found", f"本县未找到部门（department：{department_code}）")
+    return department
+
+
+async def department_documents(county_code: str, department_code: str) -> DocumentSettings:
+    """An entrusting department's document settings, defaults included."""
+    return department_settings(await _department_row(county_code, department_code))
+
+
+async def change_department_documents(county_code: str, department_code: str,
+                                      change: DocumentSettingsChange) -> DocumentSettings:
+    """Apply ``change`` to a county department's document settings (the fields sent): what decisions under 委托 print."""
+    current = department_settings(await _department_row(county_code, department_code))
+    await configure_department_documents(county_code, department_code, changed(current, change))
+    return await department_documents(county_code, department_code)
+
+
+async def configure_department_documents(county_code: str, department_code: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Set an entrusting department's document settings (委托: its 文号代字, address, bank, 复议机关, court)."""
+    department = await _department_row(county_code, department_code)
     stored = checked(values)
     await Department.update({Department.documents: stored}).where(Department.id == department["id"])
     return stored
