@@ -229,7 +229,8 @@ def test_a_non_filing_may_be_contested_within_3_days_then_administrative_handlin
 class _NoAnswerWithoutAttachment:
     """A plugin's gate on a referral step, as a field or regional plugin would add one."""
 
-    seen: list[str] = []
+    def __init__(self) -> None:
+        self.seen: list[str] = []
 
     @hookimpl
     def zhifa_check_action(self, context):
