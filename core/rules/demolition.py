@@ -48,13 +48,15 @@ def announced(ctx: ActionContext) -> list[Refusal]:
     return []
 
 
+def _after(ctx: ActionContext, by: dt.date | None, code: str, message: str) -> list[Refusal]:
+    """Refused on or before ``by`` (a time limit given to the party): ``message`` names it."""
+    return [Refusal(code, message.format(by=by))] if by is not None and ctx.on <= by else []
+
+
 def self_demolition_period_over(ctx: ActionContext) -> list[Refusal]:
     """催告 only once the notice's time limit to demolish oneself has passed."""
-    by = _demolition(ctx).demolish_by
-    if by is not None and ctx.on <= by:
-        return [Refusal("demolition.self_period_running",
-                        f"公告限期当事人于 {by} 前自行拆除，期限届满后方可催告（行政强制法第四十四条）")]
-    return []
+    return _after(ctx, _demolition(ctx).demolish_by, "demolition.self_period_running",
+                  "公告限期当事人于 {by} 前自行拆除，期限届满后方可催告（行政强制法第四十四条）")
 
 
 def remedy_periods_over(ctx: ActionContext) -> list[Refusal]:
@@ -85,11 +87,8 @@ def demand_served(ctx: ActionContext) -> list[Refusal]:
 
 def demand_period_over(ctx: ActionContext) -> list[Refusal]:
     """第三十七条: the party failed to perform by the demand's time limit."""
-    by = _demolition(ctx).perform_by
-    if by is not None and ctx.on <= by:
-        return [Refusal("demolition.demand_period_running",
-                        f"催告书限当事人于 {by} 前履行，逾期仍不履行的，方可作出强制执行决定（行政强制法第三十七条）")]
-    return []
+    return _after(ctx, _demolition(ctx).perform_by, "demolition.demand_period_running",
+                  "催告书限当事人于 {by} 前履行，逾期仍不履行的，方可作出强制执行决定（行政强制法第三十七条）")
 
 
 def not_decided(ctx: ActionContext) -> list[Refusal]:
