@@ -10,7 +10,7 @@ import pytest
 from docx import Document as Word
 from pypdf import PdfReader
 from zhifa.core.documents import declarations
-from zhifa.core.documents.build_templates import SPECS
+from zhifa.core.documents.template_specs import SPECS
 from zhifa.core.documents.formatting import cn_count, cn_date, cn_datetime
 from zhifa.core.documents.money import rmb_upper, yuan
 from zhifa.core.documents.numbering import DEFAULT_FORMAT, check_format, format_number
